@@ -1,0 +1,63 @@
+// Package data holds the briefing datasets of S/2020/911 with the provenance of every figure.
+package data
+
+// Kind says which columns a dataset has and how it is charted.
+type Kind string
+
+const (
+	// Series is a value per period (columns period,value,...).
+	Series Kind = "series"
+	// Targets is a value against a target per category (columns category,value,target,...).
+	Targets Kind = "targets"
+)
+
+// Source is one verbatim sentence of the source document that figures come from.
+type Source struct {
+	ID       string // stable key referenced by rows, e.g. "lacroix-fatalities"
+	Document string // document symbol, "S/2020/911"
+	Date     string // ISO date of the briefing the sentence was spoken at, "2020-09-14"
+	Speaker  string // e.g. "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
+	Annex    string // e.g. "Annex I"
+	Page     int    // page of the document the sentence is printed on
+	Quote    string // the sentence, verbatim (typos included)
+}
+
+// Dataset is one briefing dataset with its rows in source order.
+type Dataset struct {
+	ID            string // file stem: "fatalities", "coe-gaps", "parity"
+	Kind          Kind
+	Title         string // English title
+	TitleFR       string // French title
+	Unit          string // English unit, e.g. "fatalities", "units", "% women"
+	UnitFR        string
+	Description   string // one-paragraph English description of what is counted
+	DescriptionFR string
+	Rows          []Row
+}
+
+// Row is one figure. A figure the source does not give has HasValue false and a Note saying so:
+// it is never filled in.
+type Row struct {
+	Key        string  // Series: period "2017" or "2018-Q4"; Targets: category in English
+	LabelFR    string  // Targets: category in French ("" for Series: periods are formatted by locale)
+	Group      string  // Targets: "uniformed" or "civilian"; "" for Series
+	Value      float64 // the figure as printed in the source
+	HasValue   bool
+	ValueText  string // the value exactly as in the CSV, e.g. "22.6": keeps the source's precision
+	Target     float64
+	HasTarget  bool
+	TargetText string
+	Partial    bool   // the period was not complete when the figure was given (2020 "so far")
+	AsOf       string // ISO date or month the figure describes or was stated at, e.g. "2020-09-14", "2020-06"
+	Note       string // English note shown with the figure, e.g. "so far, at the 14 September 2020 briefing"
+	NoteFR     string
+	SourceID   string // key into Briefing.Sources
+	AsWritten  string // the words of the quote that carry this figure, e.g. "eight, so far, in 2020"
+	Line       int    // line of the CSV file the row came from (for messages)
+}
+
+// Briefing is everything loaded from the data files.
+type Briefing struct {
+	Datasets []Dataset
+	Sources  map[string]Source
+}
