@@ -1,13 +1,18 @@
 // Package data holds the briefing datasets of S/2020/911 with the provenance of every figure.
+//
+// The figures live in CSV files next to this file (datasets.csv, sources.csv and one file per
+// dataset) so that a person can edit them in a spreadsheet; Parse validates them and names the
+// file and line of every problem.
 package data
 
 // Kind says which columns a dataset has and how it is charted.
 type Kind string
 
 const (
-	// Series is a value per period (columns period,value,...).
+	// Series is a value per period (columns period,value,partial,as_of,note,note_fr,source,as_written).
 	Series Kind = "series"
-	// Targets is a value against a target per category (columns category,value,target,...).
+	// Targets is a value against a target per category
+	// (columns category,value,target,group,label_fr,as_of,note,note_fr,source,as_written).
 	Targets Kind = "targets"
 )
 
@@ -18,7 +23,7 @@ type Source struct {
 	Date     string // ISO date of the briefing the sentence was spoken at, "2020-09-14"
 	Speaker  string // e.g. "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
 	Annex    string // e.g. "Annex I"
-	Page     int    // page of the document the sentence is printed on
+	Page     int    // page of the document the sentence is printed on (page 1 is the covering letter)
 	Quote    string // the sentence, verbatim (typos included)
 }
 
@@ -28,7 +33,7 @@ type Dataset struct {
 	Kind          Kind
 	Title         string // English title
 	TitleFR       string // French title
-	Unit          string // English unit, e.g. "fatalities", "units", "% women"
+	Unit          string // English unit, e.g. "fatalities", "units", "% women"; a unit with "%" caps values at 100
 	UnitFR        string
 	Description   string // one-paragraph English description of what is counted
 	DescriptionFR string
@@ -38,26 +43,28 @@ type Dataset struct {
 // Row is one figure. A figure the source does not give has HasValue false and a Note saying so:
 // it is never filled in.
 type Row struct {
-	Key        string  // Series: period "2017" or "2018-Q4"; Targets: category in English
+	Key        string  // Series: period "2017" or "2018-Q4" (see ParsePeriod); Targets: category in English
 	LabelFR    string  // Targets: category in French ("" for Series: periods are formatted by locale)
 	Group      string  // Targets: "uniformed" or "civilian"; "" for Series
 	Value      float64 // the figure as printed in the source
 	HasValue   bool
 	ValueText  string // the value exactly as in the CSV, e.g. "22.6": keeps the source's precision
 	Target     float64
-	HasTarget  bool
-	TargetText string
+	HasTarget  bool   // false when the source gives no target (civilian rows, formed contingents)
+	TargetText string // the target exactly as in the CSV, e.g. "17"
 	Partial    bool   // the period was not complete when the figure was given (2020 "so far")
-	AsOf       string // ISO date or month the figure describes or was stated at, e.g. "2020-09-14", "2020-06"
-	Note       string // English note shown with the figure, e.g. "so far, at the 14 September 2020 briefing"
-	NoteFR     string
-	SourceID   string // key into Briefing.Sources
-	AsWritten  string // the words of the quote that carry this figure, e.g. "eight, so far, in 2020"
-	Line       int    // line of the CSV file the row came from (for messages)
+	// AsOf is the ISO date or month the figure describes, e.g. "2020-06" ("in June"), or, when the
+	// quote names no month, the date it was stated at, "2020-09-14". Empty for a complete period.
+	AsOf      string
+	Note      string // English note shown with the figure, e.g. "so far, at the 14 September 2020 briefing"
+	NoteFR    string // French note; present whenever Note is
+	SourceID  string // key into Briefing.Sources
+	AsWritten string // the words of the quote that carry this figure, e.g. "eight, so far, in 2020"
+	Line      int    // line of the CSV file the row came from (for messages)
 }
 
 // Briefing is everything loaded from the data files.
 type Briefing struct {
-	Datasets []Dataset
+	Datasets []Dataset // in the order of datasets.csv
 	Sources  map[string]Source
 }
