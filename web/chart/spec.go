@@ -1,4 +1,13 @@
 // Package chart draws a briefing dataset as an accessible SVG or PNG with go-chart.
+//
+// go-chart's own BarChart cannot draw horizontal, grouped or target bars and drops labels
+// that do not fit, so this package does the layout itself (see layout*.go, columns.go,
+// rows.go) and only uses go-chart's renderers (chart.SVG, chart.PNG) to draw paths and
+// text with the embedded Roboto Medium font. The SVG is then post-processed (svg.go) to add
+// title/desc, ARIA, per-bar classes and native tooltips.
+//
+// The package must stay importable from wasm, a Cloudflare Worker and the build step:
+// no syscall/js and no heavy standard packages (encoding/xml, regexp, net/*) outside tests.
 package chart
 
 import "github.com/wcharczuk/go-chart/v2/drawing"
@@ -18,42 +27,60 @@ type Bar struct {
 	Label      string // axis label, e.g. "2017" or "Individual police officers"
 	Value      float64
 	HasValue   bool   // false: no bar, the label shows MissingText instead ("no figure given")
-	ValueText  string // formatted value, e.g. "22.6 %"
+	ValueText  string // formatted value, e.g. "22.6 %"; "" = the value formatted by the renderer
 	Target     float64
 	HasTarget  bool
-	TargetText string // formatted target, e.g. "17 %"
-	Partial    bool   // incomplete period: drawn distinctly (hatched/lighter) and marked
-	Tip        string // full sentence for the native <title> and the UI tooltip
+	TargetText string // formatted target, e.g. "17 %", drawn under the bar next to the marker
+	TargetTip  string // native tooltip of the target marker, e.g. "Target for 2020: 17 %" ("" = TargetText)
+	Partial    bool   // incomplete period: lighter fill, dashed outline and PartialMark after the label
+	Tip        string // full sentence for the native <title> and the UI tooltip ("" = label and value)
 }
 
 // Theme is the palette a chart is drawn with (themes are applied through the palette, never CSS).
+// The zero Theme means Light. Every colour used for text (Text, Muted, Target) must reach a
+// WCAG contrast of 4.5:1 against Background, bars and markers 3:1 (see theme_test.go).
 type Theme struct {
 	Name       string
 	Background drawing.Color
 	Text       drawing.Color
-	Muted      drawing.Color // axis labels, notes
+	Muted      drawing.Color // axis labels, notes, MissingText
 	Grid       drawing.Color
 	Bar        drawing.Color
-	Partial    drawing.Color // partial-period bar
-	Target     drawing.Color // target marker
+	Partial    drawing.Color // partial-period bar fill (its dashed outline uses Bar)
+	Target     drawing.Color // target marker and target text
+	// StrokeWidth is the width in px of outlines, the axis line and target markers
+	// (0 = 2). go-chart writes stroke widths as integers, so use whole numbers.
+	StrokeWidth float64
+	// TextScale enlarges every font size (0 = 1), e.g. for a projector at the back of a room.
+	TextScale float64
 }
 
 // Spec is everything the renderer needs; it holds no locale logic: texts arrive formatted.
 type Spec struct {
-	ID          string // prefix for the ids inside the SVG (title/desc), unique on the page, e.g. "fatalities-wide"
+	ID          string // prefix for the ids inside the SVG (title/desc), unique on the page, e.g. "fatalities-wide"; sanitised to [a-z0-9-]
 	Shape       Shape
-	Title       string // <title>
-	Desc        string // <desc>: one-sentence summary generated from the data
-	Bars        []Bar
+	Title       string               // <title>; also drawn as a heading when ShowTitle
+	Desc        string               // <desc>: one-sentence summary generated from the data
+	Bars        []Bar                // 1..MaxBars; values and targets must be finite and >= 0 (axes start at 0)
 	Percent     bool                 // axis is a percentage
-	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers
+	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers (with "%" when Percent)
 	ShowTargets bool                 // draw target markers (Rows only)
 	ShowValues  bool                 // value labels on bars
-	Legend      []string             // legend/footnote lines, e.g. "2020: to 14 September (partial year)", "◆ Target"
-	MissingText string               // label for a bar without a value, e.g. "no figure given"
-	Width       int                  // viewBox width in px
-	Height      int                  // viewBox height in px (0 = derived from the number of rows)
+	// Legend holds footnote lines drawn under the plot, already localised, e.g.
+	// "* 2020: to 14 September (partial year)", "◆ Target". A line starting with "◆" gets a
+	// drawn target marker as its key (Roboto has no ◆ glyph) and is left out when no marker
+	// is drawn. When some bar is partial, a line starting with PartialMark or with that bar's
+	// label ("2020: to 14 September…") gets a partial-bar swatch and the mark in front, so
+	// "2020*" under the axis points to it. Each key looks like what it explains.
+	Legend      []string
+	MissingText string // label for a bar without a value, e.g. "no figure given"
+	Width       int    // viewBox width in px, MinWidth..MaxSize (~360 for a phone, 960 for a slide)
+	// Height is the viewBox height in px; 0 derives it from the content. A height too small
+	// for the content is raised to what it needs: Result.Height is authoritative.
+	Height      int
 	Theme       Theme
+	ShowTitle   bool   // draw Title as a heading inside the image (static images, slides)
+	PartialMark string // appended to a partial bar's label; "" = "*"
 }
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML

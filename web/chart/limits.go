@@ -1,0 +1,76 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Bounds on the input. They keep a hostile or mistaken Spec from making the renderer hang
+// or allocate without limit (go-chart's own layout loops on crafted boxes, CVE-2024-40060;
+// ours never calls it, but sizes still bound every loop and image buffer here).
+const (
+	MinWidth   = 160  // narrower than this no label fits
+	MaxSize    = 4096 // max viewBox width and height in px
+	MaxBars    = 200
+	MaxText    = 1000 // max bytes of any text that is measured and drawn
+	MaxLegend  = 20
+	MaxPNGSide = 8192 // max PNG width or height in pixels after scaling
+)
+
+// ErrNoBars is returned for a Spec without bars.
+var ErrNoBars = errors.New("chart: no bars to draw (Spec.Bars is empty)")
+
+// validate rejects what the layout cannot draw honestly, with a message that names the cause.
+func validate(s Spec) error {
+	if s.Width <= 0 || s.Width > MaxSize || s.Height < 0 || s.Height > MaxSize {
+		return fmt.Errorf("chart: size %dx%d out of range (width 1..%d, height 0..%d)", s.Width, s.Height, MaxSize, MaxSize)
+	}
+	if s.Width < MinWidth {
+		return fmt.Errorf("chart: width %d is below the minimum %d", s.Width, MinWidth)
+	}
+	if s.Shape != Columns && s.Shape != Rows {
+		return fmt.Errorf("chart: unknown shape %d", s.Shape)
+	}
+	if len(s.Bars) == 0 {
+		return ErrNoBars
+	}
+	if len(s.Bars) > MaxBars {
+		return fmt.Errorf("chart: %d bars, more than the maximum %d", len(s.Bars), MaxBars)
+	}
+	if len(s.Legend) > MaxLegend {
+		return fmt.Errorf("chart: %d legend lines, more than the maximum %d", len(s.Legend), MaxLegend)
+	}
+	for i, b := range s.Bars {
+		if err := validateBar(i, b); err != nil {
+			return err
+		}
+	}
+	return validateTexts(s)
+}
+
+func validateBar(i int, b Bar) error {
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
+	if b.HasValue && bad(b.Value) {
+		return fmt.Errorf("chart: bar %d (%q) has value %v; values must be finite and >= 0", i, b.Label, b.Value)
+	}
+	if b.HasTarget && bad(b.Target) {
+		return fmt.Errorf("chart: bar %d (%q) has target %v; targets must be finite and >= 0", i, b.Label, b.Target)
+	}
+	for _, t := range []string{b.Label, b.ValueText, b.TargetText} {
+		if len(t) > MaxText {
+			return fmt.Errorf("chart: bar %d has a text longer than %d bytes", i, MaxText)
+		}
+	}
+	return nil
+}
+
+func validateTexts(s Spec) error {
+	texts := append([]string{s.Title, s.MissingText, s.PartialMark}, s.Legend...)
+	for _, t := range texts {
+		if len(t) > MaxText {
+			return fmt.Errorf("chart: a title, legend or note is longer than %d bytes", MaxText)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package chart
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+)
+
+// row draws category i from top: label block and bar block are centred on each other, and
+// the hit box is the whole row, label included.
+func (f *frame) row(g rowGeom, i int, top float64) {
+	b, m := f.s.Bars[i], f.m
+	rowH := g.rowH[i]
+	f.hits = append(f.hits, box{0, top, f.p.w, top + rowH})
+	ls := g.labels[i]
+	labelH := float64(len(ls)) * lineH(m.text)
+	f.lines(ls, m.pad, firstBaseline(top+(rowH-labelH)/2, m.text), m.text, f.th.Text, false)
+	block := g.above + g.barH + 3
+	if g.targetLine {
+		block += m.gap/2 + lineH(m.small)
+	}
+	barTop := math.Round(top + (rowH-block)/2 + g.above)
+	cy := barTop + g.barH/2
+	end := g.x0
+	if b.HasValue {
+		end = math.Max(math.Round(g.x(b.Value)), g.x0+2) // a zero still shows as a stub
+		f.p.add(f.barOp(i, g.x0, barTop, end-g.x0, g.barH))
+	} else {
+		f.p.add(f.missingOp(i, box{g.x0, barTop, f.p.w - m.pad, barTop + g.barH}))
+		ms := g.missingLines[i]
+		f.lines(ms, g.x0+m.gap, firstBaseline(cy-float64(len(ms))*lineH(m.small)/2, m.small), m.small, f.th.Muted, false)
+	}
+	if f.targets() && b.HasTarget {
+		end = f.target(g, i, barTop, end)
+	}
+	if f.s.ShowValues && b.HasValue {
+		f.text(b.valueLabel(), end+m.gap/2, cy+capH*m.text/2, m.text, f.th.Text, false)
+	}
+}
+
+// target draws the marker of bar i (a diamond on a vertical line, in Target colour, over
+// a halo of background colour so it stays visible on the bar) and its text under the bar.
+// It returns where a value label may start: past the diamond if it would sit in the way.
+func (f *frame) target(g rowGeom, i int, barTop, end float64) float64 {
+	b, m := f.s.Bars[i], f.m
+	x := math.Round(g.x(b.Target))
+	mk := f.markerOp(i, x, barTop-g.above+1, barTop+g.barH+3, g.diamond)
+	halo := mk
+	halo.stroke, halo.strokeW, halo.fill, halo.class = f.th.Background, 2, f.th.Background, ""
+	f.p.add(halo)
+	f.p.add(mk)
+	if b.TargetText != "" {
+		w := f.mz.width(b.TargetText, m.small)
+		tx := math.Min(math.Max(x-w/2, g.x0), f.p.w-m.pad-w)
+		f.text(b.TargetText, tx, firstBaseline(barTop+g.barH+3+m.gap/2, m.small), m.small, f.th.Target, false)
+	}
+	if b.HasValue && x+g.diamond >= end-1 && x-g.diamond <= end+m.gap+f.mz.width(b.valueLabel(), m.text) {
+		return math.Max(end, x+g.diamond)
+	}
+	return end
+}
+
+// markerOp is a target marker: a diamond whose top is at top on a stem down to bottom, so
+// the shape differs from a bar in form as well as colour. index < 0 makes a plain (legend)
+// symbol. It is one outline, not a diamond plus a rectangle: the raster renderer fills
+// overlapping subpaths even-odd, which would punch a hole where they meet.
+func (f *frame) markerOp(index int, x, top, bottom, r float64) op {
+	h := math.Max(2, f.m.stroke) / 2 // half the stem width
+	o := op{kind: opPath, closed: true, fill: f.th.Target, index: index, sub: [][]pt{{
+		{x, top}, {x + r, top + r}, {x + h, top + 2*r - h}, {x + h, bottom},
+		{x - h, bottom}, {x - h, top + 2*r - h}, {x - r, top + r}}}}
+	if index >= 0 {
+		o.class = fmt.Sprintf("target target-%d", index)
+		b := f.s.Bars[index]
+		o.tip = cmp.Or(b.TargetTip, b.TargetText, fmt.Sprint(b.Target))
+	}
+	return o
+}
