@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"github.com/golang/freetype/truetype"
-	gochart "github.com/wcharczuk/go-chart/v2"
 	"golang.org/x/image/font"
 )
 
@@ -42,10 +41,10 @@ var (
 	textMeasureOnce sync.Once
 )
 
-// measureText returns the shared measurer, loading go-chart's embedded Roboto once.
+// measureText returns the shared measurer, loading the font once (see font.go).
 func measureText() (*measurer, error) {
 	textMeasureOnce.Do(func() {
-		f, err := gochart.GetDefaultFont()
+		f, err := loadFont()
 		if err != nil {
 			textMeasureErr = err
 			return

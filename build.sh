@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# One entry point for building, serving and testing the explorer.
+#   ./build.sh build        build the site into dist/
+#   ./build.sh serve [...]  build, then serve dist/ on http://127.0.0.1:8080/ (flags go to serve.go)
+#   ./build.sh test         every check CI runs: format, vet, generated code, all tests with a browser
+#   ./build.sh generate     regenerate the Vugu components' Go code
+#   ./build.sh bench        Go benchmarks of the renderer and server
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export CGO_ENABLED=0
+export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
+DIST="${DIST:-dist}"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+build() {
+  mkdir -p build
+  log "compiling wasm"
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o build/app.wasm ./wasm
+  log "building site into $DIST/"
+  go run ./web/site -wasm build/app.wasm -wasm-exec "$(go env GOROOT)/lib/wasm/wasm_exec.js" \
+    -vugu-dir "$(go list -m -f '{{.Dir}}' github.com/vugu/vugu)" -out "$DIST"
+}
+
+generate() {
+  go generate ./web/ui
+}
+
+# check_generated fails when the committed Vugu output differs from what vugugen makes now.
+check_generated() {
+  local tmp; tmp=$(mktemp -d)
+  cp web/ui/*_gen.go "$tmp/"
+  generate
+  local stale=0
+  for f in web/ui/*_gen.go; do
+    if ! cmp -s "$f" "$tmp/$(basename "$f")"; then
+      echo "stale generated code: $f (run ./build.sh generate and commit)" >&2
+      stale=1
+    fi
+  done
+  [ "$(ls "$tmp" | wc -l)" = "$(ls web/ui/*_gen.go | wc -l)" ] || { echo "generated file set changed" >&2; stale=1; }
+  rm -rf "$tmp"
+  return $stale
+}
+
+# install_browser installs Debian's Chromium when it is missing: the browser tests need it.
+install_browser() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  log "installing Debian's chromium (needed by the browser tests)"
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+}
+
+wasm_packages() {
+  GOOS=js GOARCH=wasm go list -deps ./wasm | grep '^briefing'
+}
+
+test_all() {
+  install_browser
+  log "gofmt"
+  local unformatted; unformatted=$(gofmt -l $(find . -name '*.go' -not -path './node_modules/*' -not -path './build/*'))
+  if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted" >&2; exit 1; fi
+  log "go vet (native)"
+  go vet ./...
+  log "go vet (GOOS=js GOARCH=wasm)"
+  GOOS=js GOARCH=wasm go vet $(wasm_packages)
+  log "generated code is fresh"
+  check_generated
+  build
+  log "go test (browser tests required)"
+  REQUIRE_BROWSER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
+}
+
+bench() {
+  go test -run '^$' -bench . -benchmem ./web/chart ./web/server ./web/view
+}
+
+cmd="${1:-build}"
+shift || true
+case "$cmd" in
+  build) build ;;
+  serve) build; exec go run serve.go -dir "$DIST" "$@" ;;
+  test) test_all ;;
+  generate) generate ;;
+  check-generated) check_generated ;;
+  bench) bench ;;
+  *) echo "usage: ./build.sh [build|serve|test|generate|bench]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,77 @@
+//go:build js && wasm
+
+// Command wasm is the explorer running in the browser: it adopts the prerendered page and
+// re-renders it from the state on every event.
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/domrender"
+
+	"briefing/data"
+	"briefing/web/ui"
+)
+
+func main() {
+	defer func() {
+		if r := recover(); r != nil {
+			fail(fmt.Sprint("panic: ", r))
+		}
+	}()
+	if err := run(); err != nil {
+		fail(err.Error())
+	}
+}
+
+func run() error {
+	b, err := data.Load()
+	if err != nil {
+		return err
+	}
+	if err := loadFont(); err != nil {
+		return err
+	}
+	renderer, err := domrender.New("#vugu_mount_point")
+	if err != nil {
+		return err
+	}
+	defer renderer.Release()
+	env, err := vugu.NewBuildEnv(renderer.EventEnv())
+	if err != nil {
+		return err
+	}
+	root := &ui.Root{Briefing: b, State: initialState(), OnChange: pushURL}
+	followHistory(renderer.EventEnv(), root)
+	first := true
+	for ok := true; ok; ok = renderer.EventWait() {
+		if err := renderer.Render(env.RunBuild(root)); err != nil {
+			return err
+		}
+		if first {
+			first = false
+			ready()
+		}
+	}
+	return nil
+}
+
+// ready tells the page (loader, tests) that the controls work now.
+func ready() {
+	doc := js.Global().Get("document")
+	doc.Get("documentElement").Call("setAttribute", "data-ready", "1")
+	if f := js.Global().Get("explorerReady"); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
+}
+
+// fail shows the error banner (defined by loader.js) instead of leaving a frozen page.
+func fail(msg string) {
+	if f := js.Global().Get("explorerFail"); f.Type() == js.TypeFunction {
+		f.Invoke(msg)
+		return
+	}
+	js.Global().Get("console").Call("error", msg)
+}

@@ -1,0 +1,11 @@
+//go:build !(js && wasm)
+
+package chart
+
+import (
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+)
+
+// defaultFont is go-chart's embedded Roboto Medium.
+func defaultFont() (*truetype.Font, error) { return gochart.GetDefaultFont() }

@@ -1,0 +1,182 @@
+// Package e2e tests the built explorer in a real headless Chromium against the built site
+// served by the project's own handler on loopback.
+package e2e
+
+import (
+	"context"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"briefing/web/server"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// need skips (or, under ./build.sh test, fails) when the browser or the built site is missing.
+func need(t *testing.T) string {
+	t.Helper()
+	strict := os.Getenv("REQUIRE_BROWSER") == "1"
+	miss := func(msg string) {
+		if strict {
+			t.Fatal(msg)
+		}
+		t.Skip(msg + " (./build.sh test installs and builds everything)")
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		miss("browser tests need Debian's Chromium at " + chromiumPath)
+	}
+	dist := os.Getenv("DIST_DIR")
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	if _, err := os.Stat(filepath.Join(dist, "index.html")); err != nil {
+		miss("browser tests need the built site: " + dist + "/index.html is missing (run ./build.sh build)")
+	}
+	return dist
+}
+
+// site serves the built site with the production handler on 127.0.0.1.
+func site(t *testing.T) string {
+	dist := need(t)
+	srv := httptest.NewServer(server.New(os.DirFS(dist), server.Options{}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// page is a browser tab that records console errors and requests leaving the site's origin.
+type page struct {
+	ctx     context.Context
+	mu      sync.Mutex
+	errors  []string
+	foreign []string
+}
+
+func newPage(t *testing.T, origin string, width, height int64) *page {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(int(width), int(height)),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	p := &page{ctx: ctx}
+	if err := chromedp.Listen(ctx, func(ev any) { p.record(ev, origin) }); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
+		t.Fatalf("enabling the log: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling network events: %v", err)
+	}
+	return p
+}
+
+func (p *page) record(ev any, origin string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+			var parts []string
+			for _, a := range e.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			p.errors = append(p.errors, string(e.Type)+": "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := e.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		p.errors = append(p.errors, "exception: "+msg)
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError {
+			p.errors = append(p.errors, "log: "+e.Entry.Text+" "+e.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		if !sameOrigin(e.Request.URL, origin) {
+			p.foreign = append(p.foreign, e.Request.URL)
+		}
+	}
+}
+
+// sameOrigin allows the page's own origin and the local schemes that never touch a network.
+func sameOrigin(raw, origin string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "data", "blob", "about":
+		return true
+	}
+	o, _ := url.Parse(origin)
+	return u.Scheme == o.Scheme && u.Host == o.Host
+}
+
+func (p *page) run(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// open loads the explorer and waits until the wasm has taken over the page, failing with the
+// error banner's text if the explorer stopped instead.
+func (p *page) open(t *testing.T, u string) {
+	t.Helper()
+	p.run(t, chromedp.Navigate(u),
+		chromedp.WaitVisible(chromedp.CSS(`html[data-ready="1"], html[data-failed="1"]`)))
+	failure := eval[string](t, p, `document.documentElement.hasAttribute("data-failed") ? document.querySelector("#fatal").innerText : ""`)
+	if failure != "" {
+		p.clean(t)
+		t.Fatalf("the explorer stopped: %s", failure)
+	}
+}
+
+// clean fails the test on any console error or request outside the site's origin.
+func (p *page) clean(t *testing.T) {
+	t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, e := range p.errors {
+		t.Errorf("console: %s", e)
+	}
+	for _, u := range p.foreign {
+		t.Errorf("request outside the page's origin: %s", u)
+	}
+}
+
+// eval runs JavaScript in the page and returns its value as T.
+func eval[T any](t *testing.T, p *page, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}

@@ -1,0 +1,133 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"briefing/data"
+)
+
+func TestExplorerLoadsCleanly(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	p.run(t, chromedp.Sleep(300*time.Millisecond))
+	if cards := eval[int](t, p, `document.querySelectorAll("section.card").length`); cards != 3 {
+		t.Errorf("cards: got %d, want 3", cards)
+	}
+	if eval[bool](t, p, `document.documentElement.hasAttribute("data-failed")`) {
+		t.Error("the error banner is showing")
+	}
+	p.clean(t)
+}
+
+// TestChartsMatchData checks each chart draws one bar per figure and that every bar's
+// tooltip carries the figure from the data files (whose provenance data/ tests prove).
+func TestChartsMatchData(t *testing.T) {
+	b, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	for _, ds := range b.Datasets {
+		tips := eval[[]string](t, p, fmt.Sprintf(`[...document.querySelectorAll("#%s .chart.wide .hit")].map(e => e.getAttribute("aria-label"))`, ds.ID))
+		if len(tips) != len(ds.Rows) {
+			t.Errorf("%s: %d bars, want %d", ds.ID, len(tips), len(ds.Rows))
+			continue
+		}
+		drawn := eval[int](t, p, fmt.Sprintf(`document.querySelectorAll("#%s .chart.wide svg .bar:not(.missing)").length`, ds.ID))
+		withValue := 0
+		for i, r := range ds.Rows {
+			if r.HasValue {
+				withValue++
+				if !strings.Contains(tips[i], r.ValueText) {
+					t.Errorf("%s bar %d: tooltip %q lacks the figure %s", ds.ID, i, tips[i], r.ValueText)
+				}
+			} else if !strings.Contains(tips[i], "no figure given") {
+				t.Errorf("%s bar %d: tooltip %q should say no figure is given", ds.ID, i, tips[i])
+			}
+		}
+		if drawn != withValue {
+			t.Errorf("%s: %d bars drawn in the SVG, want %d (one per figure given)", ds.ID, drawn, withValue)
+		}
+	}
+	if h := eval[string](t, p, `document.querySelector("#fatalities .headline").textContent`); !strings.Contains(h, "2020 partial") {
+		t.Errorf("fatalities headline %q does not flag 2020 as partial", h)
+	}
+	p.clean(t)
+}
+
+// tipShown is the text of the tooltip of the hit under a selector if it is displayed, else "".
+const tipShown = `(() => { const t = %s.querySelector(".tip");
+  return getComputedStyle(t).display !== "none" ? t.textContent : ""; })()`
+
+func TestHoverShowsValue(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	el := fmt.Sprintf(`document.querySelector(%q)`, `#fatalities .chart.wide .hit[data-index="0"]`)
+	box := eval[[]float64](t, p, `(() => { const e = `+el+`; e.scrollIntoView({block: "center"});
+	  const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })()`)
+	if before := eval[string](t, p, fmt.Sprintf(tipShown, el)); before != "" {
+		t.Fatalf("tooltip visible before hovering: %q", before)
+	}
+	p.run(t, chromedp.MouseEvent(chromedp.MouseMoved, box[0], box[1]))
+	if shown := eval[string](t, p, fmt.Sprintf(tipShown, el)); shown != "2017: 59 fatalities" {
+		t.Errorf("hover tooltip: got %q, want %q", shown, "2017: 59 fatalities")
+	}
+	p.clean(t)
+}
+
+func TestKeyboardFocusShowsValue(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	// Tab from the top of the page until a bar is focused: the bars must be in the tab order.
+	label := ""
+	for i := 0; i < 60 && !strings.HasPrefix(label, "Q4 2018"); i++ {
+		p.run(t, chromedp.KeyEvent(kb.Tab))
+		label = eval[string](t, p, `document.activeElement.classList.contains("hit") ? document.activeElement.getAttribute("aria-label") : ""`)
+	}
+	if !strings.HasPrefix(label, "Q4 2018") {
+		t.Fatal("the Q4 2018 bar is not reachable with Tab")
+	}
+	if shown := eval[string](t, p, fmt.Sprintf(tipShown, "document.activeElement")); shown != "Q4 2018: 23 units" {
+		t.Errorf("focused tooltip: got %q, want %q", shown, "Q4 2018: 23 units")
+	}
+	p.clean(t)
+}
+
+func TestTargetsControlRedrawsParity(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	count := func() int {
+		return eval[int](t, p, `document.querySelectorAll("#parity .chart.wide svg .target").length`)
+	}
+	on := count()
+	if on == 0 {
+		t.Fatal("parity chart shows no target markers by default")
+	}
+	label := eval[string](t, p, `document.querySelector("#parity .targets-toggle").closest("label").textContent`)
+	if !strings.Contains(strings.ToLower(label), "targets") {
+		t.Errorf("targets control label %q does not say targets", label)
+	}
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	if n := count(); n != 0 {
+		t.Errorf("targets still drawn after switching them off: %d", n)
+	}
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	if n := count(); n != on {
+		t.Errorf("targets after switching back on: %d, want %d", n, on)
+	}
+	p.clean(t)
+}

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"bytes"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/staticrender"
+
+	"briefing/data"
+	"briefing/web/state"
+	"briefing/web/ui"
+)
+
+// prerender renders the initial view as static HTML with the same components the browser
+// runs, so readers see the charts before the wasm arrives and the wasm adopts this DOM.
+func prerender(b *data.Briefing) (string, error) {
+	r := staticrender.New(nil)
+	env, err := vugu.NewBuildEnv(r.EventEnv())
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	r.SetWriter(&buf)
+	root := &ui.Root{Briefing: b, State: state.Default()}
+	if err := r.Render(env.RunBuild(root)); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}

@@ -1,0 +1,131 @@
+// Loads the explorer's WebAssembly with a progress indicator, and turns any failure or Go
+// panic into a visible banner instead of a blank or frozen page.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var wasmURL = script.getAttribute("data-wasm");
+  var rawSize = parseInt(script.getAttribute("data-size"), 10) || 0;
+  var loader = document.getElementById("loader");
+  var bar = loader && loader.querySelector(".loader-bar span");
+  var text = loader && loader.querySelector(".loader-text");
+  var stderr = "";
+
+  function mb(n) { return (n / 1048576).toFixed(1) + " MB"; }
+
+  function progress(got) {
+    if (!loader) return;
+    loader.hidden = false;
+    var pct = rawSize ? Math.min(100, Math.round(100 * got / rawSize)) : 0;
+    if (bar) bar.style.width = pct + "%";
+    if (text) text.textContent = "Loading interactive charts… " + mb(got) + (rawSize ? " of " + mb(rawSize) : "");
+  }
+
+  // explorerFail is also called from Go (wasm/main.go) with the error text.
+  window.explorerFail = function (msg) {
+    if (loader) loader.hidden = true;
+    var old = document.getElementById("fatal");
+    if (old) old.remove();
+    var div = document.createElement("div");
+    div.id = "fatal";
+    div.className = "banner fatal";
+    div.setAttribute("role", "alert");
+    var p = document.createElement("p");
+    p.innerHTML = "<strong>The interactive explorer stopped.</strong> The figures shown are still correct; reload to try again. ";
+    var btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "reload";
+    btn.textContent = "Reload";
+    btn.addEventListener("click", function () { location.reload(); });
+    p.appendChild(btn);
+    var pre = document.createElement("pre");
+    pre.className = "error-text";
+    pre.textContent = String(msg || "unknown error");
+    div.appendChild(p);
+    div.appendChild(pre);
+    document.body.insertBefore(div, document.body.firstChild);
+    document.documentElement.setAttribute("data-failed", "1");
+  };
+
+  window.explorerReady = function () {
+    if (loader) loader.hidden = true;
+  };
+
+  // Keep what the Go runtime writes to stderr: a panic's message and stack end up there.
+  function captureStderr() {
+    var fs = globalThis.fs;
+    if (!fs || !fs.writeSync) return;
+    var orig = fs.writeSync.bind(fs);
+    var dec = new TextDecoder();
+    fs.writeSync = function (fd, buf) {
+      if (fd === 2) stderr = (stderr + dec.decode(buf)).slice(-8000);
+      return orig(fd, buf);
+    };
+  }
+
+  // countingResponse wraps a fetch response so progress is reported while the wasm compiles.
+  function countingResponse(resp) {
+    if (!resp.body || !window.ReadableStream) return resp;
+    var got = 0;
+    var reader = resp.body.getReader();
+    var stream = new ReadableStream({
+      pull: function (ctrl) {
+        return reader.read().then(function (r) {
+          if (r.done) { ctrl.close(); return; }
+          got += r.value.byteLength;
+          progress(got);
+          ctrl.enqueue(r.value);
+        });
+      }
+    });
+    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  }
+
+  function instantiate(go) {
+    var fetched = fetch(wasmURL).then(function (resp) {
+      if (!resp.ok) throw new Error("could not load " + wasmURL + ": HTTP " + resp.status);
+      return resp;
+    });
+    if (WebAssembly.instantiateStreaming) {
+      return fetched.then(function (resp) {
+        var copy = resp.clone();
+        // A server that sends the wrong Content-Type makes streaming fail: fall back to bytes.
+        return WebAssembly.instantiateStreaming(countingResponse(resp), go.importObject)
+          .catch(function () { return copy.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); }); });
+      });
+    }
+    return fetched.then(function (r) { return r.arrayBuffer(); })
+      .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  }
+
+  // Vugu installs its DOM helper with window.eval, which the Content-Security-Policy forbids.
+  // The page already loaded that helper from vugu-render.js (see web/site/vugu.go), and the
+  // script returns at once when it is installed, so its eval is answered without evaluating.
+  function guardEval() {
+    var realEval = window.eval;
+    window.eval = function (src) {
+      if (window.vuguRender && typeof src === "string" && src.indexOf("(function(){if(window.vuguRender)return;") === 0) return undefined;
+      return realEval(src);
+    };
+  }
+
+  function start() {
+    if (!window.WebAssembly || !window.Go) {
+      window.explorerFail("This browser cannot run WebAssembly; the figures above are complete without it.");
+      return;
+    }
+    captureStderr();
+    guardEval();
+    var go = new Go();
+    progress(0);
+    instantiate(go).then(function (result) {
+      return go.run(result.instance);
+    }).then(function () {
+      // The Go program only returns when it has failed; keep the reason it gave, if any.
+      if (!document.getElementById("fatal")) window.explorerFail(stderr || "the explorer exited");
+    }).catch(function (err) {
+      window.explorerFail((stderr ? stderr + "\n" : "") + String(err && err.message || err));
+    });
+  }
+
+  start();
+})();

@@ -1,0 +1,186 @@
+package view
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"briefing/data"
+	"briefing/web/locale"
+)
+
+// ends returns the first and last rows that carry a value.
+func ends(ds data.Dataset) (first, last data.Row, ok bool) {
+	var vals []data.Row
+	for _, r := range ds.Rows {
+		if r.HasValue {
+			vals = append(vals, r)
+		}
+	}
+	if len(vals) < 2 {
+		return first, last, false
+	}
+	return vals[0], vals[len(vals)-1], true
+}
+
+// Change is the difference between the first and last values, absolute and in per cent.
+type Change struct {
+	From, To   data.Row
+	Abs        float64
+	Pct        float64 // rounded to a whole per cent: a derived figure, not a source figure
+	HasPercent bool    // false when the first value is zero
+}
+
+// ChangeOf computes the change of a series; ok is false with fewer than two values.
+func ChangeOf(ds data.Dataset) (Change, bool) {
+	first, last, ok := ends(ds)
+	if !ok {
+		return Change{}, false
+	}
+	c := Change{From: first, To: last, Abs: last.Value - first.Value}
+	if first.Value != 0 {
+		c.Pct, c.HasPercent = math.Round(100*c.Abs/first.Value), true
+	}
+	return c, true
+}
+
+// Headline is the one-line figure summary above a chart, e.g. "59 → 8, −86% since 2017 · 2020 partial".
+func Headline(ds data.Dataset, l locale.Lang) string {
+	w := wordsFor(l)
+	if ds.Kind == data.Targets {
+		met, total := targetsMet(ds)
+		return fmt.Sprintf(w.TargetsMet, met, total)
+	}
+	c, ok := ChangeOf(ds)
+	if !ok {
+		return ""
+	}
+	s := l.Decimal(c.From.ValueText) + " → " + l.Decimal(c.To.ValueText)
+	if c.HasPercent {
+		s += ", " + l.SignedPercent(c.Pct)
+	}
+	s += " " + fmt.Sprintf(w.Since, l.Period(c.From.Key))
+	if c.To.Partial {
+		s += " · " + fmt.Sprintf(w.PartialShort, l.Period(c.To.Key))
+	}
+	return s
+}
+
+// targetsMet counts uniformed categories whose value meets its target. A category with no
+// figure counts as not met: the source says those targets are yet to be achieved.
+func targetsMet(ds data.Dataset) (met, total int) {
+	for _, r := range ds.Rows {
+		if r.Group != "uniformed" {
+			continue
+		}
+		total++
+		if r.HasValue && r.HasTarget && r.Value >= r.Target {
+			met++
+		}
+	}
+	return met, total
+}
+
+// Summary is the chart's text alternative: one sentence generated from the data.
+func Summary(ds data.Dataset, l locale.Lang) string {
+	if ds.Kind == data.Targets {
+		return targetSummary(ds, l)
+	}
+	c, ok := ChangeOf(ds)
+	if !ok {
+		return title(ds, l) + "."
+	}
+	w := wordsFor(l)
+	verb := w.Unchanged
+	if c.Abs < 0 {
+		verb = w.Fell
+	} else if c.Abs > 0 {
+		verb = w.Rose
+	}
+	to := l.Period(c.To.Key)
+	if c.To.Partial {
+		to += " (" + partialUntil(l, c.To.AsOf) + ")"
+	}
+	if l == locale.FR {
+		return fmt.Sprintf("%s : %s de %s en %s à %s en %s.", title(ds, l), verb,
+			l.Decimal(c.From.ValueText), l.Period(c.From.Key), l.Decimal(c.To.ValueText), to)
+	}
+	return fmt.Sprintf("%s %s from %s in %s to %s in %s.", title(ds, l), verb,
+		l.Decimal(c.From.ValueText), l.Period(c.From.Key), l.Decimal(c.To.ValueText), to)
+}
+
+func partialUntil(l locale.Lang, asOf string) string {
+	if l == locale.FR {
+		return "jusqu’au " + l.DayMonth(asOf)
+	}
+	return "to " + l.DayMonth(asOf)
+}
+
+// targetSummary names how many targets were met and the lowest and highest shares.
+func targetSummary(ds data.Dataset, l locale.Lang) string {
+	met, total := targetsMet(ds)
+	var lo, hi *data.Row
+	var missing []string
+	for i, r := range ds.Rows {
+		if r.Group != "uniformed" {
+			continue
+		}
+		if !r.HasValue {
+			missing = append(missing, strings.ToLower(rowLabel(ds, r, l)))
+			continue
+		}
+		if lo == nil || r.Value < lo.Value {
+			lo = &ds.Rows[i]
+		}
+		if hi == nil || r.Value > hi.Value {
+			hi = &ds.Rows[i]
+		}
+	}
+	if lo == nil {
+		return title(ds, l) + "."
+	}
+	share := func(r *data.Row) string {
+		return fmt.Sprintf("%s (%s)", l.Percent(r.ValueText), strings.ToLower(rowLabel(ds, *r, l)))
+	}
+	if l == locale.FR {
+		s := fmt.Sprintf("%s : %d objectifs 2020 sur %d atteints ou dépassés ; part des femmes de %s à %s",
+			title(ds, l), met, total, share(lo), share(hi))
+		if len(missing) > 0 {
+			s += " ; aucun chiffre pour : " + strings.Join(missing, ", ")
+		}
+		return s + "."
+	}
+	s := fmt.Sprintf("%s: %d of %d targets for 2020 met or surpassed; women's share ranged from %s to %s",
+		title(ds, l), met, total, share(lo), share(hi))
+	if len(missing) > 0 {
+		s += "; no figure given for " + strings.Join(missing, ", ")
+	}
+	return s + "."
+}
+
+// tip is the full sentence shown when a bar is hovered or focused.
+func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
+	w := wordsFor(l)
+	label := rowLabel(ds, r, l)
+	if !r.HasValue {
+		s := label + ": " + w.NoFigure
+		if n := note(r, l); n != "" {
+			s += " (" + n + ")"
+		}
+		return s
+	}
+	var s string
+	if ds.Kind == data.Targets {
+		s = label + ": " + fmt.Sprintf(w.Women, l.Percent(r.ValueText))
+		if r.HasTarget {
+			s += ", " + fmt.Sprintf(w.TargetOf, l.Percent(r.TargetText))
+		}
+		s += " (" + l.Date(r.AsOf) + ")"
+		return s
+	}
+	s = label + ": " + l.Decimal(r.ValueText) + " " + unit(ds, l)
+	if r.Partial {
+		s += " (" + partialUntil(l, r.AsOf) + ")"
+	}
+	return s
+}
