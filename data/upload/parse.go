@@ -1,0 +1,309 @@
+package upload
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"briefing/data"
+)
+
+// columns maps header names (lowercased, spaces and hyphens as "_") to the columns they mean.
+var columns = map[string]string{
+	"period": "period", "year": "period", "période": "period", "periode": "period", "année": "period", "annee": "period",
+	"category": "category", "catégorie": "category", "categorie": "category",
+	"value": "value", "valeur": "value",
+	"target": "target", "objectif": "target", "cible": "target",
+	"note": "note", "notes": "note",
+	"partial": "partial", "partiel": "partial", "partielle": "partial",
+	"as_of": "as_of", "asof": "as_of",
+}
+
+// underscores spells "as of" and "as-of" as the column name as_of.
+var underscores = strings.NewReplacer(" ", "_", "-", "_")
+
+// header is the meaning of the header line: the position of each known column.
+type header struct {
+	kind  data.Kind
+	index map[string]int // column -> cell position
+	width int            // cells a row needs: up to the last column used
+	size  int            // cells of the header
+	key   string         // "period" or "category"
+}
+
+// Parse reads an uploaded CSV file into a dataset (see the package comment for what it accepts).
+// name is the file's name ("" for pasted text); it gives the dataset's ID (IDPrefix and the
+// name made safe) and Title. On failure the error is Errors, listing the problems with their
+// line and column, e.g.
+//
+//	line 3, column value: "seven" is not a number
+//
+// Every row has SourceID "": the figures are the reader's, not the document's.
+func Parse(name string, b []byte) (data.Dataset, Info, error) {
+	var info Info
+	if len(b) > MaxBytes {
+		return data.Dataset{}, info, fail("file is " + sizeText(len(b)) + "; the limit is 1 MB")
+	}
+	text, err := decode(b)
+	if err != nil {
+		return data.Dataset{}, info, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return data.Dataset{}, info, fail("file is empty")
+	}
+	sep, text := separator(text)
+	info.Separator = sep
+	p := &problems{}
+	recs, count := readRecords(text, sep, 1+MaxRows, p)
+	if len(p.list) > 0 {
+		return data.Dataset{}, info, p.err()
+	}
+	if count == 0 {
+		return data.Dataset{}, info, fail("file is empty")
+	}
+	info.Rows = count - 1
+	if info.Rows > MaxRows {
+		return data.Dataset{}, info, fail(thousands(info.Rows) + " rows; the limit is " + thousands(MaxRows))
+	}
+	h := readHeader(recs[0], &info, p)
+	if h == nil {
+		return data.Dataset{}, info, p.err()
+	}
+	if info.Rows == 0 {
+		return data.Dataset{}, info, fail("no data rows: add rows under the header")
+	}
+	ds := data.Dataset{ID: IDPrefix + slug(stem(name)), Kind: h.kind, Title: title(name)}
+	ds.TitleFR = ds.Title
+	decimalComma := sep == ';' || sep == '\t'
+	seen := map[string]bool{}
+	anyValue := false
+	for _, rec := range recs[1:] {
+		r, ok := readRow(rec, h, decimalComma, &info, p)
+		if !ok {
+			continue
+		}
+		if seen[r.Key] {
+			p.add(rec.line, "", "duplicate "+h.key+" "+quote(r.Key))
+		}
+		seen[r.Key] = true
+		anyValue = anyValue || r.HasValue
+		ds.Rows = append(ds.Rows, r)
+	}
+	if err := p.err(); err != nil {
+		return data.Dataset{}, info, err
+	}
+	if !anyValue {
+		info.Warnings = append(info.Warnings, "no row has a value: the chart will be empty")
+	}
+	if h.kind == data.Series {
+		info.Sorted = sortPeriods(ds.Rows)
+		if info.Sorted {
+			info.Warnings = append(info.Warnings, "rows were put in period order")
+		}
+	}
+	return ds, info, nil
+}
+
+// readHeader maps the header's columns; nil if the file cannot be read with it.
+func readHeader(rec record, info *Info, p *problems) *header {
+	h := &header{index: map[string]int{}, size: len(rec.cells)}
+	before := len(p.list)
+	for i, cell := range rec.cells {
+		name := strings.ToLower(strings.TrimPrefix(cell, "\uFEFF"))
+		name = underscores.Replace(name)
+		col, known := columns[name]
+		switch {
+		case cell == "":
+			continue // an unnamed column, as spreadsheets export past the data; its cells are ignored
+		case !known:
+			info.Ignored = append(info.Ignored, cell)
+			continue
+		}
+		if _, dup := h.index[col]; dup {
+			p.add(rec.line, "", "column "+strconv.Quote(col)+" appears twice")
+			continue
+		}
+		h.index[col] = i
+	}
+	_, period := h.index["period"]
+	_, category := h.index["category"]
+	switch {
+	case period && category:
+		p.add(rec.line, "", `use column "period" or column "category", not both`)
+	case period:
+		h.kind, h.key = data.Series, "period"
+	case category:
+		h.kind, h.key = data.Targets, "category"
+	default:
+		p.add(rec.line, "", `missing column "period" or "category"`)
+	}
+	if _, ok := h.index["value"]; !ok {
+		p.add(rec.line, "", `missing column "value"`)
+	}
+	if i, ok := h.index["target"]; ok && h.kind == data.Series {
+		delete(h.index, "target")
+		info.Ignored = append(info.Ignored, rec.cells[i])
+		info.Warnings = append(info.Warnings, `column "target" is ignored: only a "category" file has targets`)
+	}
+	if len(p.list) > before {
+		return nil
+	}
+	for _, i := range h.index {
+		h.width = max(h.width, i+1)
+	}
+	if len(info.Ignored) > 0 {
+		names := make([]string, len(info.Ignored))
+		for i, n := range info.Ignored {
+			names[i] = quote(n)
+		}
+		info.Warnings = append(info.Warnings, "ignored columns: "+strings.Join(names, ", "))
+	}
+	return h
+}
+
+// readRow reads one data record; ok is false if it had a problem (reported to p).
+func readRow(rec record, h *header, decimalComma bool, info *Info, p *problems) (r data.Row, ok bool) {
+	n := len(rec.cells)
+	extra := n > h.size && !blank(rec.cells[h.size:])
+	if n < h.width || extra {
+		p.add(rec.line, "", cells(n)+", but the header has "+strconv.Itoa(h.size)+" columns")
+		return r, false
+	}
+	before := len(p.list)
+	cell := func(col string) string {
+		if i, ok := h.index[col]; ok {
+			return rec.cells[i]
+		}
+		return ""
+	}
+	r.Line = rec.line
+	r.Key = label(rec.line, h.key, cleanText(cell(h.key)), MaxLabel, p)
+	if r.Key != "" && h.kind == data.Series {
+		key, ok := period(r.Key)
+		if !ok {
+			p.add(rec.line, "period", quote(r.Key)+` is not a year (2017) or a quarter (2018-Q4); for other labels, name the column "category"`)
+		}
+		r.Key = key
+	} else if h.kind == data.Targets {
+		r.LabelFR = r.Key
+	}
+	var comma bool
+	r.Value, r.ValueText, r.HasValue, comma = numberCell(rec.line, "value", cell("value"), decimalComma, p)
+	info.DecimalComma = info.DecimalComma || comma
+	if h.kind == data.Targets {
+		r.Target, r.TargetText, r.HasTarget, comma = numberCell(rec.line, "target", cell("target"), decimalComma, p)
+		info.DecimalComma = info.DecimalComma || comma
+	}
+	var known bool
+	if r.Partial, known = partial(cell("partial")); !known {
+		p.add(rec.line, "partial", quote(cell("partial"))+" must be true, false or empty")
+	}
+	if r.AsOf = cell("as_of"); r.AsOf != "" && !date(r.AsOf) {
+		p.add(rec.line, "as_of", quote(r.AsOf)+" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+	}
+	r.Note = label(rec.line, "note", cleanText(cell("note")), MaxNote, p)
+	r.NoteFR = r.Note
+	return r, len(p.list) == before
+}
+
+func numberCell(line int, col, s string, decimalComma bool, p *problems) (float64, string, bool, bool) {
+	v, text, ok, comma, problem := number(s, decimalComma)
+	if problem != "" {
+		p.add(line, col, problem)
+	}
+	return v, text, ok, comma
+}
+
+// label checks a text cell's length; a key column must not be empty.
+func label(line int, col, s string, limit int, p *problems) string {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case s == "" && col != "note":
+		p.add(line, col, "empty: every row needs a "+col)
+	case n > limit && col == "note":
+		p.add(line, col, "note is "+thousands(n)+" characters; the limit is "+strconv.Itoa(limit))
+	case n > limit:
+		p.add(line, col, "label is "+thousands(n)+" characters; the limit is "+strconv.Itoa(limit))
+	}
+	return s
+}
+
+func cells(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return strconv.Itoa(n) + " cells"
+}
+
+// sortPeriods puts Series rows in time order, a year before its quarters; it reports whether
+// the order changed.
+func sortPeriods(rows []data.Row) bool {
+	order := func(r data.Row) int {
+		y, q, _ := data.ParsePeriod(r.Key)
+		return y*10 + q
+	}
+	sorted := slices.IsSortedFunc(rows, func(a, b data.Row) int { return order(a) - order(b) })
+	slices.SortStableFunc(rows, func(a, b data.Row) int { return order(a) - order(b) })
+	return !sorted
+}
+
+// stem is the file name without folders and extension.
+func stem(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return strings.ToValidUTF8(name, "\uFFFD")
+}
+
+// title is the dataset title from the file name: "my_figures.csv" -> "my figures".
+func title(name string) string {
+	t := cleanText(strings.ReplaceAll(stem(name), "_", " "))
+	if t == "" {
+		return "Your data"
+	}
+	if r := []rune(t); len(r) > MaxLabel {
+		t = string(r[:MaxLabel-1]) + "…"
+	}
+	return t
+}
+
+// slug makes the ID part: lowercase ASCII letters and digits with inner hyphens, at most 40
+// bytes; accented Latin letters lose the accent. Nothing usable gives "data".
+func slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		out := fold[r]
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			out = string(r)
+		}
+		if out == "" {
+			hyphen = b.Len() > 0
+			continue
+		}
+		if b.Len()+len(out)+1 > 40 {
+			break
+		}
+		if hyphen {
+			b.WriteByte('-')
+			hyphen = false
+		}
+		b.WriteString(out)
+	}
+	if b.Len() == 0 {
+		return "data"
+	}
+	return b.String()
+}
+
+// fold maps the accented letters of French and other Latin-script languages to ASCII.
+var fold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
+	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
