@@ -25,7 +25,8 @@ func Files() fs.FS { return embedded }
 // Load parses the embedded files. The build's tests make sure it succeeds.
 func Load() (*Briefing, error) { return Parse(embedded) }
 
-// Parse reads datasets.csv, sources.csv and one <id>.csv per dataset from fsys and validates them.
+// Parse reads datasets.csv, sources.csv, key-figures.csv and one <id>.csv per dataset from fsys and
+// validates them (excluded-numbers.csv is for the tests and not read).
 // All problems are reported together (errors.Join of *LineError), so that one run of the build
 // shows a spreadsheet editor everything to fix. On error the Briefing is nil.
 func Parse(fsys fs.FS) (*Briefing, error) {
@@ -33,6 +34,9 @@ func Parse(fsys fs.FS) (*Briefing, error) {
 	b := &Briefing{}
 	if t := readTable(fsys, sourcesFile, sourcesColumns, nil, p); t != nil {
 		b.Sources = parseSources(t, p) // stays nil if unreadable: rows then skip the id check
+	}
+	if t := readTable(fsys, keyFiguresFile, keyFigureColumns, keyFigureColumns[:2], p); t != nil {
+		b.KeyFigures = parseKeyFigures(t, b.Sources, p)
 	}
 	if t := readTable(fsys, datasetsFile, datasetsColumns, nil, p); t != nil {
 		metas, listed := parseDatasets(t, p)
@@ -108,9 +112,14 @@ func checkUnlisted(fsys fs.FS, listed map[string]bool, p *problems) {
 	for _, e := range entries {
 		name := e.Name()
 		id := strings.TrimSuffix(name, ".csv")
-		if e.IsDir() || id == name || name == datasetsFile || name == sourcesFile || listed[id] {
+		if e.IsDir() || id == name || isIndexFile(name) || listed[id] {
 			continue
 		}
 		p.add(name, 1, "", "file is not listed in %s: add a row for dataset %q", datasetsFile, id)
 	}
+}
+
+// isIndexFile reports the CSV files that are not datasets.
+func isIndexFile(name string) bool {
+	return name == datasetsFile || name == sourcesFile || name == keyFiguresFile
 }

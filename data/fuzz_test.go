@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 )
 
-var fuzzNames = []string{"datasets.csv", "sources.csv", "fatalities.csv", "coe-gaps.csv", "parity.csv", "extra.csv"}
+var fuzzNames = []string{"datasets.csv", "sources.csv", "fatalities.csv", "coe-gaps.csv", "parity.csv", "extra.csv", "key-figures.csv"}
 
 // embeddedFS copies the real data files into a MapFS so one of them can be replaced.
 func embeddedFS(f *testing.F) fstest.MapFS {
@@ -38,6 +38,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(uint8(2), []byte("period,value\n\"2017,59\n"))
 	f.Add(uint8(4), []byte("\uFEFFcategory,value,target\r\n,,\r\n"))
+	f.Add(uint8(6), []byte("id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr\nx,\"80,000\",over,,,women,,,a,\n"))
 	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
 		fsys := fstest.MapFS{}
 		for name, file := range base {
@@ -48,6 +49,12 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			checkLineErrors(t, err)
 			return
+		}
+		for _, k := range b.KeyFigures {
+			s, ok := b.Sources[k.SourceID]
+			if _, theme := ThemeByID(k.Theme.ID); !ok || s != k.Source || strings.Count(s.Quote, k.AsWritten) != 1 || k.AsWritten == "" || !theme || k.UnitFR == "" {
+				t.Fatalf("key-figures.csv line %d: accepted an untraceable key figure %+v", k.Line, k)
+			}
 		}
 		for _, d := range b.Datasets {
 			for _, r := range d.Rows {

@@ -6,7 +6,7 @@ import "strings"
 // files stay uniform for spreadsheets and for the data package schema.
 var (
 	datasetsColumns = []string{"id", "kind", "title_en", "title_fr", "unit_en", "unit_fr", "description_en", "description_fr"}
-	sourcesColumns  = []string{"id", "document", "date", "speaker", "annex", "page", "quote"}
+	sourcesColumns  = []string{"id", "document", "date", "speaker", "annex", "page", "page_to", "quote"}
 	seriesColumns   = []string{"period", "value", "partial", "as_of", "note", "note_fr", "source", "as_written"}
 	targetsColumns  = []string{"category", "value", "target", "group", "label_fr", "as_of", "note", "note_fr", "source", "as_written"}
 )
@@ -74,7 +74,7 @@ func checkDatasetID(t *table, rec record, id string, listed map[string]bool, p *
 	switch {
 	case !isID(id):
 		p.add(t.file, rec.line, "id", "%q is not a dataset id (lowercase letters, digits and hyphens)", id)
-	case id+".csv" == datasetsFile || id+".csv" == sourcesFile:
+	case isIndexFile(id + ".csv"):
 		p.add(t.file, rec.line, "id", "%q is reserved", id)
 	case listed[id]:
 		p.add(t.file, rec.line, "id", "duplicate dataset id %q", id)
@@ -112,6 +112,13 @@ func parseSources(t *table, p *problems) map[string]Source {
 		var ok bool
 		if s.Page, ok = positiveInt(t.cell(rec, "page")); !ok {
 			p.add(t.file, rec.line, "page", "%q is not a positive whole number", t.cell(rec, "page"))
+		}
+		if to := t.cell(rec, "page_to"); to != "" {
+			if s.PageTo, ok = positiveInt(to); !ok {
+				p.add(t.file, rec.line, "page_to", "%q is not a positive whole number", to)
+			} else if s.PageTo <= s.Page {
+				p.add(t.file, rec.line, "page_to", "%q must be after page %d: leave it empty when the page is certain", to, s.Page)
+			}
 		}
 		sources[s.ID] = s
 	}

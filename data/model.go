@@ -24,7 +24,11 @@ type Source struct {
 	Speaker  string // e.g. "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
 	Annex    string // e.g. "Annex I"
 	Page     int    // page of the document the sentence is printed on (page 1 is the covering letter)
-	Quote    string // the sentence, verbatim (typos included)
+	// PageTo is 0 when Page is certain. Otherwise the sentence is on page Page or on page PageTo
+	// (in this document always the next page): the text keeps no trace of that page break, so the
+	// page cannot be told and both are shown ("pp. 8–9"). See PageRange.
+	PageTo int
+	Quote  string // the sentence, verbatim (typos included)
 }
 
 // Dataset is one briefing dataset with its rows in source order.
@@ -65,6 +69,43 @@ type Row struct {
 
 // Briefing is everything loaded from the data files.
 type Briefing struct {
-	Datasets []Dataset // in the order of datasets.csv
-	Sources  map[string]Source
+	Datasets   []Dataset // in the order of datasets.csv
+	Sources    map[string]Source
+	KeyFigures []KeyFigure // in the order of key-figures.csv
 }
+
+// KeyFigure is one other number stated in the briefing or a member's statement, with the words
+// that state it (key-figures.csv).
+type KeyFigure struct {
+	ID         string    // stable key, e.g. "china-peacekeepers"
+	Figure     float64   // the number in full: 80000 for "more than 80,000", 4 for "Four", 1500000000 for "$1.5 billion"
+	FigureText string    // the figure exactly as in the CSV, "80000"
+	Qualifier  Qualifier // "more than", "almost"... as the speaker said; Exact when none
+	Unit       string    // English unit, e.g. "United Nations peacekeepers", "US dollars", "per cent"
+	UnitFR     string
+	Theme      Theme
+	Note       string // English note shown with the figure (what it counts, over what period)
+	NoteFR     string // French note; present whenever Note is
+	SourceID   string // key into Briefing.Sources
+	Source     Source // that source sentence, copied so the figure stands alone (search, cards)
+	AsWritten  string // the words of the quote that state the figure, e.g. "more than 80,000 United Nations peacekeepers"
+	Line       int    // line of key-figures.csv the figure came from (for messages)
+}
+
+// Theme groups key figures by the areas of the Action for Peacekeeping (A4P) commitments, plus
+// force generation and funding. The list is fixed: see Themes.
+type Theme struct {
+	ID string // the value in key-figures.csv, e.g. "safety-security"
+	EN string // English label, "Safety and security"
+	FR string // French label, "Sûreté et sécurité"
+}
+
+// Qualifier is how the speaker bounded a figure ("more than 80,000", "almost $4 million").
+type Qualifier string
+
+const (
+	Exact    Qualifier = ""          // the figure as such: "Four units"
+	MoreThan Qualifier = "more-than" // "more than", "over": the figure is a lower bound
+	AtLeast  Qualifier = "at-least"  // "at least"
+	Almost   Qualifier = "almost"    // "almost", "nearly": just below the figure
+)

@@ -120,21 +120,32 @@ func isAnnexHeading(l string) bool {
 // pageOf returns the page a quote is printed on. The quote must occur exactly once and within one
 // paragraph; an error says why when the page cannot be determined.
 func pageOf(text, quote string) (int, error) {
-	if n := strings.Count(text, quote); quote == "" || n != 1 {
-		return 0, fmt.Errorf("quote occurs %d times in the text", n)
+	first, last, err := pageRange(text, quote)
+	if err == nil && first != last {
+		i := strings.Count(text[:strings.Index(text, quote)], "\n")
+		err = fmt.Errorf("line %d is on page %d to %d: a page break there left no trace", i+1, first, last)
 	}
-	lo, hi, err := pageBounds(text)
 	if err != nil {
 		return 0, err
 	}
+	return first, nil
+}
+
+// pageRange returns the lowest and highest page a quote can be printed on: first == last when the
+// text tells the page. The quote must occur exactly once and within one paragraph.
+func pageRange(text, quote string) (first, last int, err error) {
+	if n := strings.Count(text, quote); quote == "" || n != 1 {
+		return 0, 0, fmt.Errorf("quote occurs %d times in the text", n)
+	}
+	lo, hi, err := pageBounds(text)
+	if err != nil {
+		return 0, 0, err
+	}
 	i := strings.Count(text[:strings.Index(text, quote)], "\n")
 	if hi[i] == noFooter {
-		return 0, fmt.Errorf("line %d follows the last footer: its page cannot be checked", i+1)
+		return 0, 0, fmt.Errorf("line %d follows the last footer: its page cannot be checked", i+1)
 	}
-	if lo[i] != hi[i] {
-		return 0, fmt.Errorf("line %d is on page %d to %d: a page break there left no trace", i+1, lo[i], hi[i])
-	}
-	return lo[i], nil
+	return lo[i], hi[i], nil
 }
 
 func TestPageOf(t *testing.T) {

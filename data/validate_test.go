@@ -13,9 +13,14 @@ var validFiles = map[string]string{
 fatalities,series,Fatalities,Décès,fatalities,décès,Deaths.,Décès.
 parity,targets,Parity,Parité,% women,% de femmes,Shares.,Parts.
 `,
-	"sources.csv": `id,document,date,speaker,annex,page,quote
-s1,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,"falling from 59 in 2017 to eight, so far, in 2020."
-s2,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,"women made up 22.6 per cent of posts, compared to the target of 17 per cent, and 22 per cent of staff."
+	"sources.csv": `id,document,date,speaker,annex,page,page_to,quote
+s1,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,,"falling from 59 in 2017 to eight, so far, in 2020."
+s2,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,,"women made up 22.6 per cent of posts, compared to the target of 17 per cent, and 22 per cent of staff."
+s3,S/2020/911,2020-09-14,"Geng Shuang, DPR of China",Annex III,10,11,"tribute to the more than 80,000 United Nations peacekeepers deployed in 13 mission areas, and to peacekeepers."
+`,
+	"key-figures.csv": `id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr
+peacekeepers,80000,more-than,peacekeepers,Casques bleus,force-generation,s3,"more than 80,000 United Nations peacekeepers",Deployed.,Déployés.
+areas,13,,mission areas,zones de mission,force-generation,s3,in 13 mission areas,,
 `,
 	"fatalities.csv": `period,value,partial,as_of,note,note_fr,source,as_written
 2017,59,false,,,,s1,59 in 2017
@@ -50,6 +55,48 @@ func TestValidFiles(t *testing.T) {
 	}
 	if _, ok := b.Dataset("nope"); ok {
 		t.Fatal("unknown dataset found")
+	}
+	if len(b.KeyFigures) != 2 {
+		t.Fatalf("key figures = %+v", b.KeyFigures)
+	}
+	k, ok := b.KeyFigure("peacekeepers")
+	want := KeyFigure{
+		ID: "peacekeepers", Figure: 80000, FigureText: "80000", Qualifier: MoreThan, Unit: "peacekeepers", UnitFR: "Casques bleus",
+		Theme: Theme{"force-generation", "Force generation and deployment", "Constitution et déploiement des forces"},
+		Note:  "Deployed.", NoteFR: "Déployés.", SourceID: "s3", Source: b.Sources["s3"],
+		AsWritten: "more than 80,000 United Nations peacekeepers", Line: 2,
+	}
+	if !ok || k != want {
+		t.Fatalf("key figure = %+v, want %+v", k, want)
+	}
+	if s := k.Source; s.Page != 10 || s.PageTo != 11 || s.Annex != "Annex III" {
+		t.Fatalf("key figure source = %+v", s)
+	}
+	if a, _ := b.KeyFigure("areas"); a.Qualifier != Exact || a.Figure != 13 || a.Line != 3 {
+		t.Fatalf("areas = %+v", a)
+	}
+	if _, ok := b.KeyFigure("nope"); ok {
+		t.Fatal("unknown key figure found")
+	}
+}
+
+// TestExclusionsFileIsNotADataset: excluded-numbers.csv sits next to the datasets for the
+// completeness test; Parse neither reads it nor asks for a datasets.csv row for it.
+func TestExclusionsFileIsNotADataset(t *testing.T) {
+	fsys := validFS()
+	fsys[exclusionsFile] = &fstest.MapFile{Data: []byte("anything,at all\n")}
+	if _, err := Parse(fsys); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPageRange(t *testing.T) {
+	for _, c := range []struct {
+		page, to, first, last int
+	}{{5, 0, 5, 5}, {10, 11, 10, 11}, {5, 5, 5, 5}, {5, 3, 5, 5}} {
+		if first, last := (Source{Page: c.page, PageTo: c.to}).PageRange(); first != c.first || last != c.last {
+			t.Errorf("Source{Page: %d, PageTo: %d}.PageRange() = %d, %d; want %d, %d", c.page, c.to, first, last, c.first, c.last)
+		}
 	}
 }
 
@@ -118,14 +165,44 @@ func TestValidation(t *testing.T) {
 		{"file not listed", "extra.csv", "", "a,b\n1,2\n", false, `extra.csv:1: file is not listed in datasets.csv: add a row for dataset "extra"`},
 		{"no datasets.csv", "datasets.csv", "", "", true, `datasets.csv:1: cannot read file`},
 		{"no sources.csv", "sources.csv", "", "", true, `sources.csv:1: cannot read file`},
-		{"missing quote", "sources.csv", `5,"falling from 59 in 2017 to eight, so far, in 2020."`, "5,", false, `sources.csv:2: column quote: missing text`},
-		{"page zero", "sources.csv", "Annex I,5,\"falling", "Annex I,0,\"falling", false, `sources.csv:2: column page: "0" is not a positive whole number`},
-		{"page words", "sources.csv", "Annex I,5,\"falling", "Annex I,five,\"falling", false, `sources.csv:2: column page: "five" is not a positive whole number`},
-		{"page sign", "sources.csv", "Annex I,5,\"falling", "Annex I,+5,\"falling", false, `sources.csv:2: column page: "+5" is not a positive whole number`},
+		{"missing quote", "sources.csv", `5,,"falling from 59 in 2017 to eight, so far, in 2020."`, "5,,", false, `sources.csv:2: column quote: missing text`},
+		{"page zero", "sources.csv", "Annex I,5,,\"falling", "Annex I,0,,\"falling", false, `sources.csv:2: column page: "0" is not a positive whole number`},
+		{"page words", "sources.csv", "Annex I,5,,\"falling", "Annex I,five,,\"falling", false, `sources.csv:2: column page: "five" is not a positive whole number`},
+		{"page sign", "sources.csv", "Annex I,5,,\"falling", "Annex I,+5,,\"falling", false, `sources.csv:2: column page: "+5" is not a positive whole number`},
 		{"bad date", "sources.csv", "s1,S/2020/911,2020-09-14", "s1,S/2020/911,14/09/2020", false, `sources.csv:2: column date: "14/09/2020" is not a date (YYYY-MM-DD)`},
 		{"month only date", "sources.csv", "s1,S/2020/911,2020-09-14", "s1,S/2020/911,2020-09", false, `sources.csv:2: column date: "2020-09" is not a date`},
 		{"duplicate source", "sources.csv", "s2,", "s1,", false, `sources.csv:3: column id: duplicate source id "s1"`},
 		{"missing document", "sources.csv", "s1,S/2020/911,", "s1,,", false, `sources.csv:2: column document: missing text`},
+		{"page_to words", "sources.csv", "Annex III,10,11,", "Annex III,10,eleven,", false, `sources.csv:4: column page_to: "eleven" is not a positive whole number`},
+		{"page_to before page", "sources.csv", "Annex III,10,11,", "Annex III,10,9,", false, `sources.csv:4: column page_to: "9" must be after page 10: leave it empty when the page is certain`},
+		{"page_to same page", "sources.csv", "Annex III,10,11,", "Annex III,10,10,", false, `sources.csv:4: column page_to: "10" must be after page 10`},
+		{"no page_to column", "sources.csv", "page,page_to,quote", "page,quote", false, `sources.csv:1: missing column "page_to"`},
+		{"key figures missing", "key-figures.csv", "", "", true, `key-figures.csv:1: cannot read file`},
+		{"key figures empty", "key-figures.csv", "", "", false, `key-figures.csv:1: file is empty`},
+		{"no key figures", "key-figures.csv", "", strings.Join(KeyFigureColumns(), ",") + "\n", false, `key-figures.csv:1: no key figures`},
+		{"key figure lead columns", "key-figures.csv", "id,figure,", "figure,id,", false, `key-figures.csv:1: the first columns must be id,figure`},
+		{"key figure unknown column", "key-figures.csv", ",theme,", ",topic,", false, `key-figures.csv:1: unknown column "topic"`},
+		{"key figure bad id", "key-figures.csv", "areas,13,", "Areas,13,", false, `key-figures.csv:3: column id: "Areas" is not a key figure id`},
+		{"key figure duplicate id", "key-figures.csv", "areas,13,", "peacekeepers,13,", false, `key-figures.csv:3: column id: duplicate key figure id "peacekeepers" (first on line 2)`},
+		{"figure missing", "key-figures.csv", "areas,13,", "areas,,", false, `key-figures.csv:3: column figure: missing: write the figure in digits`},
+		{"figure grouped", "key-figures.csv", "peacekeepers,80000,", `peacekeepers,"80,000",`, false, `key-figures.csv:2: column figure: "80,000" is not a number: write it without thousands separators (80000)`},
+		{"figure in words", "key-figures.csv", "areas,13,", "areas,thirteen,", false, `key-figures.csv:3: column figure: "thirteen" is not a number: write the figure in digits and in full`},
+		{"figure with scale", "key-figures.csv", "areas,13,", "areas,1.5 billion,", false, `key-figures.csv:3: column figure: "1.5 billion" is not a number: write the figure in digits and in full`},
+		{"figure negative", "key-figures.csv", "areas,13,", "areas,-13,", false, `key-figures.csv:3: column figure: "-13" is negative`},
+		{"figure percent", "key-figures.csv", "areas,13,", "areas,13%,", false, `key-figures.csv:3: column figure: "13%" is not a number: write the figure in digits`},
+		{"qualifier", "key-figures.csv", "80000,more-than,", "80000,over,", false, `key-figures.csv:2: column qualifier: "over" must be empty (the figure as such), more-than, at-least or almost`},
+		{"theme", "key-figures.csv", "zones de mission,force-generation,", "zones de mission,women,", false, `key-figures.csv:3: column theme: unknown theme "women" (one of politics, women-peace-security,`},
+		{"theme missing", "key-figures.csv", "zones de mission,force-generation,", "zones de mission,,", false, `key-figures.csv:3: column theme: unknown theme ""`},
+		{"unit missing", "key-figures.csv", "13,,mission areas,", "13,,,", false, `key-figures.csv:3: column unit: missing text`},
+		{"French unit missing", "key-figures.csv", "mission areas,zones de mission,", "mission areas,,", false, `key-figures.csv:3: column unit_fr: missing text`},
+		{"key figure note without French", "key-figures.csv", "Deployed.,Déployés.", "Deployed.,", false, `key-figures.csv:2: column note_fr: note and note_fr must both be filled`},
+		{"key figure unknown source", "key-figures.csv", ",s3,in 13", ",s9,in 13", false, `key-figures.csv:3: column source: unknown source id "s9" (not in sources.csv)`},
+		{"key figure missing source", "key-figures.csv", ",s3,in 13", ",,in 13", false, `key-figures.csv:3: column source: missing source id`},
+		{"key figure missing as_written", "key-figures.csv", ",in 13 mission areas,", ",,", false, `key-figures.csv:3: column as_written: missing: copy the words`},
+		{"key figure as_written not in quote", "key-figures.csv", ",in 13 mission areas,", ",in 14 mission areas,", false, `key-figures.csv:3: column as_written: "in 14 mission areas" is not in the quote of source "s3"`},
+		{"key figure as_written twice", "key-figures.csv", ",in 13 mission areas,", ",peacekeepers,", false, `key-figures.csv:3: column as_written: "peacekeepers" occurs 2 times in the quote of source "s3": copy more words`},
+		{"reserved key-figures id", "datasets.csv", "fatalities,series", "key-figures,series", false, `datasets.csv:2: column id: "key-figures" is reserved`},
+		{"reserved key-figures id", "datasets.csv", "fatalities,series", "key-figures,series", false, `datasets.csv:2: column id: "key-figures" is reserved`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -90,13 +90,14 @@ func newPackage() dataPackage {
 		Description: "Peacekeeper fatalities from acts of violence, units with critical equipment or performance gaps, " +
 			"and the share of women in peacekeeping personnel against the 2020 gender parity targets, as given by " +
 			"Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations, in his annual briefing on peacekeeping " +
-			"reform to the Security Council (video-teleconference of 14 September 2020). The briefing is Annex I of " +
-			"S/2020/911, a letter dated 16 September 2020 from the President of the Security Council, distributed on " +
-			"17 September 2020. Every row cites the verbatim sentence it comes from (sources.csv); a figure the " +
-			"briefing does not give is left empty with a note saying so.",
+			"reform to the Security Council (video-teleconference of 14 September 2020); and every other figure stated " +
+			"in that briefing and in the statements of the members of the Council printed with it (key-figures.csv). " +
+			"The briefing is Annex I of S/2020/911, a letter dated 16 September 2020 from the President of the Security " +
+			"Council, distributed on 17 September 2020. Every row cites the verbatim sentence it comes from " +
+			"(sources.csv); a figure the briefing does not give is left empty with a note saying so.",
 		Version:  Version,
 		Created:  created(),
-		Keywords: []string{"United Nations", "Security Council", "peacekeeping", "Action for Peacekeeping", "S/2020/911", "fatalities", "gender parity"},
+		Keywords: []string{"United Nations", "Security Council", "peacekeeping", "Action for Peacekeeping", "S/2020/911", "fatalities", "gender parity", "key figures"},
 		Licenses: []license{{
 			Name: "other-open",
 			Title: "S/2020/911 is a public official document of the United Nations Security Council; the figures are " +
@@ -107,7 +108,7 @@ func newPackage() dataPackage {
 				"the Secretary-General and the Permanent Representatives of the members of the Security Council",
 			Path:        "https://undocs.org/S/2020/911",
 			Date:        "2020-09-14",
-			Description: "Briefing of 14 September 2020 (Annex I); letter dated 16 September 2020, distributed 17 September 2020.",
+			Description: "Briefing of 14 September 2020 (Annex I) and statements of members of the Council (Annexes II to IX); letter dated 16 September 2020, distributed 17 September 2020.",
 		}},
 	}
 }
@@ -153,6 +154,9 @@ func datasetFields(d data.Dataset) map[string]field {
 	}
 }
 
+const pageToDescription = "Empty when page is certain. Otherwise the last page the sentence may be on: the text " +
+	"keeps no trace of that page break, so the sentence is on page page or page_to and nobody guessed which."
+
 // sourceFields describes sources.csv.
 func sourceFields() map[string]field {
 	one := 1.0
@@ -162,7 +166,35 @@ func sourceFields() map[string]field {
 		"date":     {Type: "date", Description: "Date the sentence was spoken: the briefing of 14 September 2020.", Constraints: &constraints{Required: true}},
 		"speaker":  text("Speaker and title.", true),
 		"annex":    text("Annex of the document the statement is printed in.", false),
-		"page":     {Type: "integer", Description: "Page of the document the sentence is printed on (page 1 is the covering letter).", Constraints: &constraints{Required: true, Minimum: &one}},
+		"page":     {Type: "integer", Description: "Page of the document the sentence is printed on (page 1 is the covering letter); the first page it may be on when page_to is given.", Constraints: &constraints{Required: true, Minimum: &one}},
+		"page_to":  {Type: "integer", Description: pageToDescription, Constraints: &constraints{Minimum: &one}},
 		"quote":    text("The sentence, verbatim, typing errors included.", true),
+	}
+}
+
+// keyFigureFields describes key-figures.csv.
+func keyFigureFields() map[string]field {
+	zero := 0.0
+	var themes []string
+	for _, t := range data.Themes() {
+		themes = append(themes, t.ID)
+	}
+	var qualifiers []string
+	for _, q := range []data.Qualifier{data.MoreThan, data.AtLeast, data.Almost} {
+		qualifiers = append(qualifiers, string(q))
+	}
+	return map[string]field{
+		"id": {Type: "string", Description: "Stable key of the figure.", Constraints: &constraints{Required: true, Unique: true, Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`}},
+		"figure": {Type: "number", Description: "The figure in digits and in full, whatever the speaker's words: " +
+			"80000 for \"more than 80,000\", 4 for \"Four\", 1500000000 for \"$1.5 billion\".", Constraints: &constraints{Required: true, Minimum: &zero}},
+		"qualifier": {Type: "string", Description: "How the speaker bounded the figure: more-than (\"more than\", \"over\"), " +
+			"at-least, almost (\"almost\", \"nearly\"); empty for the figure as such.", Constraints: &constraints{Enum: qualifiers}},
+		"unit":       text("What the figure counts, in English.", true),
+		"unit_fr":    text("What the figure counts, in French.", true),
+		"theme":      {Type: "string", Description: "Theme: an area of Action for Peacekeeping, force generation or funding.", Constraints: &constraints{Required: true, Enum: themes}},
+		"source":     text("id of the sentence in the sources resource the figure comes from.", true),
+		"as_written": text("The words of that sentence that state the figure, verbatim.", true),
+		"note":       text("Note in English shown with the figure (what it counts, over what period).", false),
+		"note_fr":    text("The note in French.", false),
 	}
 }

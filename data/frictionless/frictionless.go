@@ -24,13 +24,14 @@ import (
 
 // Version is the version of the data package. Bump it when a figure or a column changes:
 // major for a column change, minor for new figures, patch for corrections.
-const Version = "1.0.0"
+// 2.0.0: sources.csv gained page_to; key-figures.csv was added.
+const Version = "2.0.0"
 
 // Name is the package name, also a safe file and URL stem.
 const Name = "s-2020-911-briefing"
 
-// Write writes dir/datapackage.json and a copy of sources.csv and of each dataset's <id>.csv,
-// bytes identical to the files in files (normally data.Files()). b must come from parsing files.
+// Write writes dir/datapackage.json and a copy of sources.csv, key-figures.csv and of each
+// dataset's <id>.csv, bytes identical to the files in files (normally data.Files()). b must come from parsing files.
 // The created time is SOURCE_DATE_EPOCH when set, so that builds can be reproducible.
 func Write(dir string, b *data.Briefing, files fs.FS) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -46,7 +47,16 @@ func Write(dir string, b *data.Briefing, files fs.FS) error {
 		r.Schema.ForeignKeys = []foreignKey{{Fields: []string{"source"}, Reference: reference{Resource: "sources", Fields: []string{"id"}}}}
 		pkg.Resources = append(pkg.Resources, r)
 	}
-	r, err := copyResource(dir, files, "sources", "Source sentences",
+	r, err := copyResource(dir, files, "key-figures", "Key figures",
+		"The other figures of the briefing and of the members' statements (peacekeepers deployed, units assessed, "+
+			"funding...), one per row, each with the words that state it and the sentence they are in.", keyFigureFields())
+	if err != nil {
+		return err
+	}
+	r.Schema.PrimaryKey = []string{"id"}
+	r.Schema.ForeignKeys = []foreignKey{{Fields: []string{"source"}, Reference: reference{Resource: "sources", Fields: []string{"id"}}}}
+	pkg.Resources = append(pkg.Resources, r)
+	r, err = copyResource(dir, files, "sources", "Source sentences",
 		"One verbatim sentence of S/2020/911 per row, with where it is printed; every figure cites one.", sourceFields())
 	if err != nil {
 		return err

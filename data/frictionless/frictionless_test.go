@@ -62,7 +62,7 @@ func TestPackageDescriptor(t *testing.T) {
 			t.Errorf("resource %s: path %q format %q mediatype %q encoding %q", r.Name, r.Path, r.Format, r.Mediatype, r.Encoding)
 		}
 	}
-	if got := strings.Join(names, ","); got != "fatalities,coe-gaps,parity,sources" {
+	if got := strings.Join(names, ","); got != "fatalities,coe-gaps,parity,key-figures,sources" {
 		t.Errorf("resources %s", got)
 	}
 }
@@ -71,7 +71,8 @@ func TestPackageDescriptor(t *testing.T) {
 // right, and the schema lists exactly the CSV header with sensible types.
 func TestResourcesMatchFiles(t *testing.T) {
 	dir, pkg, _ := write(t)
-	types := map[string]string{"value": "number", "target": "number", "partial": "boolean", "page": "integer", "date": "date", "period": "string"}
+	types := map[string]string{"value": "number", "target": "number", "partial": "boolean", "page": "integer", "page_to": "integer",
+		"date": "date", "period": "string", "figure": "number", "theme": "string"}
 	for _, r := range pkg.Resources {
 		original, err := fs.ReadFile(data.Files(), r.Path)
 		if err != nil {
@@ -142,12 +143,56 @@ func TestUndescribedColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := fstest.MapFS{}
-	for _, name := range []string{"fatalities.csv", "coe-gaps.csv", "parity.csv", "sources.csv"} {
+	for _, name := range []string{"fatalities.csv", "coe-gaps.csv", "parity.csv", "key-figures.csv", "sources.csv"} {
 		raw, _ := fs.ReadFile(data.Files(), name)
 		files[name] = &fstest.MapFile{Data: raw}
 	}
 	files["parity.csv"] = &fstest.MapFile{Data: []byte("category,value,target,comment\n")}
 	if err := Write(t.TempDir(), b, files); err == nil || !strings.Contains(err.Error(), `column "comment"`) {
 		t.Fatalf("Write with an undescribed column = %v", err)
+	}
+}
+
+// TestKeyFiguresResource: key-figures.csv is described with its key, its link to the sources and
+// the allowed themes and qualifiers, and the copy gives every figure.
+func TestKeyFiguresResource(t *testing.T) {
+	dir, pkg, b := write(t)
+	var r *resource
+	for i := range pkg.Resources {
+		if pkg.Resources[i].Name == "key-figures" {
+			r = &pkg.Resources[i]
+		}
+	}
+	if r == nil {
+		t.Fatal("no key-figures resource")
+	}
+	if strings.Join(r.Schema.PrimaryKey, ",") != "id" || len(r.Schema.ForeignKeys) != 1 || r.Schema.ForeignKeys[0].Reference.Resource != "sources" {
+		t.Errorf("key-figures keys: %+v %+v", r.Schema.PrimaryKey, r.Schema.ForeignKeys)
+	}
+	for _, f := range r.Schema.Fields {
+		switch f.Name {
+		case "theme":
+			if f.Constraints == nil || len(f.Constraints.Enum) != len(data.Themes()) {
+				t.Errorf("theme enum = %+v", f.Constraints)
+			}
+		case "qualifier":
+			if f.Constraints == nil || strings.Join(f.Constraints.Enum, ",") != "more-than,at-least,almost" {
+				t.Errorf("qualifier enum = %+v", f.Constraints)
+			}
+		}
+	}
+	f, err := os.Open(filepath.Join(dir, "key-figures.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(records) != len(b.KeyFigures)+1 {
+		t.Fatalf("key-figures.csv copy: %d records, %v", len(records), err)
+	}
+	for i, k := range b.KeyFigures {
+		if rec := records[i+1]; rec[0] != k.ID || rec[1] != k.FigureText {
+			t.Errorf("row %d: %v, want %s = %s", i, rec[:2], k.ID, k.FigureText)
+		}
 	}
 }
