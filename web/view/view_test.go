@@ -1,0 +1,139 @@
+package view
+
+import (
+	"strings"
+	"testing"
+
+	"briefing/data"
+	"briefing/web/locale"
+	"briefing/web/state"
+)
+
+func briefing(t *testing.T) *data.Briefing {
+	t.Helper()
+	b, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func dataset(t *testing.T, b *data.Briefing, id string) data.Dataset {
+	t.Helper()
+	ds, ok := b.Dataset(id)
+	if !ok {
+		t.Fatalf("no dataset %s", id)
+	}
+	return ds
+}
+
+func TestHeadlines(t *testing.T) {
+	b := briefing(t)
+	cases := []struct {
+		id   string
+		lang locale.Lang
+		want string
+	}{
+		{"fatalities", locale.EN, "59 → 8, −86% since 2017 · 2020 partial"},
+		{"fatalities", locale.FR, "59 → 8, −86\u202f% depuis 2017 · 2020 incomplète"},
+		{"coe-gaps", locale.EN, "23 → 18, −22% since Q4 2018"},
+		{"coe-gaps", locale.FR, "23 → 18, −22\u202f% depuis T4\u00a02018"},
+		{"parity", locale.EN, "5 of 6 uniformed targets for 2020 met or surpassed"},
+	}
+	for _, c := range cases {
+		if got := Headline(dataset(t, b, c.id), c.lang); got != c.want {
+			t.Errorf("%s %s headline: got %q, want %q", c.id, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestSummaries(t *testing.T) {
+	b := briefing(t)
+	cases := []struct {
+		id   string
+		lang locale.Lang
+		want string
+	}{
+		{"fatalities", locale.EN, "Peacekeeper fatalities from acts of violence fell from 59 in 2017 to 8 in 2020 (to 14 September)."},
+		{"coe-gaps", locale.EN, "fell from 23 in Q4 2018 to 18 in Q1 2020."},
+		{"parity", locale.EN, "5 of 6 targets for 2020 met or surpassed; women's share ranged from 10.9% (formed police units) to 29.6% (deployed justice and corrections personnel); no figure given for formed military contingents."},
+		{"fatalities", locale.FR, "de 59 en 2017 à 8 en 2020 (jusqu’au 14 septembre)."},
+	}
+	for _, c := range cases {
+		if got := Summary(dataset(t, b, c.id), c.lang); !strings.HasSuffix(got, c.want) {
+			t.Errorf("%s %s summary: got %q, want it to end with %q", c.id, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestChangeOf(t *testing.T) {
+	c, ok := ChangeOf(dataset(t, briefing(t), "fatalities"))
+	if !ok || c.Abs != -51 || c.Pct != -86 || !c.To.Partial {
+		t.Errorf("fatalities change: %+v", c)
+	}
+	if _, ok := ChangeOf(data.Dataset{Rows: []data.Row{{HasValue: true, Value: 1}}}); ok {
+		t.Error("a single value has no change")
+	}
+}
+
+func TestTipsAndSource(t *testing.T) {
+	b := briefing(t)
+	card, err := NewCard(b, dataset(t, b, "parity"), state.Default(), &Cache{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{
+		0: "Military professional posts at Headquarters: 22.6% women, target 17% (June 2020)",
+		5: "Formed military contingents: no figure given (Target not yet achieved; no figure given.",
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(card.Tips[i].Text, w) {
+			t.Errorf("tip %d: got %q, want prefix %q", i, card.Tips[i].Text, w)
+		}
+	}
+	if !strings.Contains(card.SourceLine, "S/2020/911, Annex I, p. 5") || !strings.Contains(card.SourceLine, "Jean-Pierre Lacroix") {
+		t.Errorf("source line: %q", card.SourceLine)
+	}
+	if len(card.Wide.Hits) != len(card.Tips) || len(card.Narrow.Hits) != len(card.Tips) {
+		t.Errorf("hits %d/%d for %d tips", len(card.Wide.Hits), len(card.Narrow.Hits), len(card.Tips))
+	}
+}
+
+func TestTargetsOption(t *testing.T) {
+	b := briefing(t)
+	ds := dataset(t, b, "parity")
+	s := state.Default()
+	on := Spec(ds, s, WideWidth)
+	s.ShowTargets = false
+	off := Spec(ds, s, WideWidth)
+	if !on.ShowTargets || off.ShowTargets || len(on.Legend) == len(off.Legend) {
+		t.Errorf("targets option not reflected: on %v %q, off %v %q", on.ShowTargets, on.Legend, off.ShowTargets, off.Legend)
+	}
+	if Key(on) == Key(off) {
+		t.Error("cache key ignores the targets option")
+	}
+}
+
+func TestCacheRendersOnce(t *testing.T) {
+	b := briefing(t)
+	c := &Cache{}
+	for i := 0; i < 3; i++ {
+		if _, err := Cards(b, state.Default(), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.Len() != 6 { // three datasets, two layouts each
+		t.Errorf("cache holds %d charts after three identical renders, want 6", c.Len())
+	}
+}
+
+func BenchmarkCardsCached(b *testing.B) {
+	br, _ := data.Load()
+	c := &Cache{}
+	s := state.Default()
+	for i := 0; i < b.N; i++ {
+		if _, err := Cards(br, s, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
