@@ -5,10 +5,10 @@ import (
 	"strconv"
 )
 
-// axis is a value scale from 0 to max with whole-number ticks.
+// axis is a value scale from min (0 unless signed) to max with whole-number ticks.
 type axis struct {
-	max   float64
-	ticks []float64
+	min, max float64
+	ticks    []float64
 }
 
 // maxIntervals keeps tick labels sparse enough to read on a phone.
@@ -61,6 +61,42 @@ func rowAxis(hi float64, percent bool, fits func(axis) bool) axis {
 		}
 	}
 	return axis{max: a.max, ticks: []float64{0, a.max}} // only the ends: always fits
+}
+
+// signedAxis covers lo..hi (lo <= 0 <= hi) with ticks at multiples of a nice step, zero
+// among them; like rowAxis it takes the smallest step whose tick labels fit.
+func signedAxis(lo, hi float64, fits func(axis) bool) axis {
+	var first axis
+	for i := 0; i < 60; i++ {
+		s := niceStep(i)
+		from, to := math.Floor(lo/s), math.Ceil(hi/s)
+		if from == to {
+			to++ // all values zero
+		}
+		if to-from > maxIntervals {
+			continue
+		}
+		a := axis{min: from * s, max: to * s}
+		for k := from; k <= to; k++ {
+			t := k * s
+			if t == 0 {
+				t = 0 // never -0, which a formatter may print as "-0"
+			}
+			a.ticks = append(a.ticks, t)
+		}
+		if fits(a) {
+			return a
+		}
+		if first.ticks == nil {
+			first = a
+		}
+	}
+	// the tightest axis with only its ends (and zero) labelled
+	first.ticks = []float64{first.min, first.max}
+	if first.min < 0 && first.max > 0 {
+		first.ticks = []float64{first.min, 0, first.max}
+	}
+	return first
 }
 
 func makeAxis(n, step float64) axis {

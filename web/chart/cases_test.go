@@ -1,6 +1,9 @@
 package chart
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // Fixtures from the data in data/*.csv (S/2020/911), as the UI would pass them.
 
@@ -103,4 +106,96 @@ func hostile(width int) Spec {
 		ShowTitle:   true,
 		MissingText: "<none>",
 	}
+}
+
+// fatalityLines is the fatalities series as a line chart.
+func fatalityLines(width int, th Theme) Spec {
+	s := fatalities(width, th)
+	s.ID, s.Shape = "fatalities-lines", Lines
+	return s
+}
+
+// parityGroups is the whole parity dataset: uniformed personnel against their targets,
+// civilian staff without targets, two rows without a figure, each with its own note.
+func parityGroups(width int) Spec {
+	s := parity(width, true)
+	s.ID = "parity-groups"
+	s.Title = "Women's share of peacekeeping personnel"
+	s.GroupLabels = map[string]string{"uniformed": "Uniformed personnel, June 2020", "civilian": "Civilian personnel, July 2020"}
+	for i := range s.Bars {
+		s.Bars[i].Group = "uniformed"
+	}
+	s.Bars[5].MissingText = "target not yet met; no figure given"
+	civ := []Bar{
+		parityBar("Civilian staff in the field", 22, 0, true, false),
+		parityBar("Heads and Deputy Heads of missions led by DPO and DOS", 35, 0, true, false),
+		parityBar("Civilian staff at Headquarters in DPO and the shared regional structure", 0, 0, false, false),
+	}
+	civ[2].MissingText = "parity reached, with some exceptions; no percentage given"
+	for _, b := range civ {
+		b.Group = "civilian"
+		s.Bars = append(s.Bars, b)
+	}
+	return s
+}
+
+// pp formats a gap in percentage points with a sign (U+2212 for minus).
+func pp(v float64) string {
+	t := strconv.FormatFloat(math.Abs(v), 'f', -1, 64) + " pp"
+	switch {
+	case v > 0:
+		return "+" + t
+	case v < 0:
+		return "\u2212" + t
+	}
+	return t
+}
+
+// gapBar is a row of a gap-to-target chart.
+func gapBar(label string, v float64, has bool) Bar {
+	b := Bar{Label: label, Value: v, HasValue: has}
+	if has {
+		b.ValueText = pp(v)
+		b.Tip = label + ": " + pp(v) + " against the target"
+	}
+	return b
+}
+
+// gaps is the gap of each uniformed category to its 2020 target (all met in June 2020).
+func gaps(width int) Spec {
+	return Spec{
+		ID: "gaps", Shape: Rows, Signed: true, Width: width, Theme: Light, ShowValues: true,
+		Tick: func(v float64) string { return pp(v) }, MissingText: "no figure given",
+		Title: "Women's share against the 2020 targets: gap in percentage points",
+		Desc:  "Every category with a figure is above its 2020 target.",
+		Bars: []Bar{
+			gapBar("Military professional posts at Headquarters", 5.6, true),
+			gapBar("Staff and military observers in the field", 1.3, true),
+			gapBar("Individual police officers in the field", 6.2, true),
+			gapBar("Formed police units", 0.9, true),
+			gapBar("Deployed justice and corrections personnel", 2.6, true),
+			{Label: "Formed military contingents", MissingText: "target not yet met; no figure given"},
+		},
+		Legend: []string{"◆ Target for 2020", "Source: S/2020/911"},
+	}
+}
+
+// gapsMixed is a made-up gap chart with values on both sides of zero, in two groups.
+func gapsMixed(width int) Spec {
+	s := gaps(width)
+	s.ID = "gaps-mixed"
+	s.Desc = "Test data: values below and above the target."
+	s.GroupLabels = map[string]string{"a": "Uniformed personnel, June 2020", "b": "Civilian personnel, July 2020"}
+	s.Bars = []Bar{
+		gapBar("Military professional posts at Headquarters", 5.6, true),
+		gapBar("Staff and military observers in the field", -2, true),
+		gapBar("Formed police units", 0, true),
+		gapBar("Individual police officers in the field", -11.4, true),
+		gapBar("Civilian staff in the field", 3, true),
+		gapBar("Heads of mission", -0.5, true),
+	}
+	for i := range s.Bars {
+		s.Bars[i].Group = map[bool]string{true: "a", false: "b"}[i < 4]
+	}
+	return s
 }

@@ -42,7 +42,7 @@ func (f *frame) columnText(t string, cx, bottom, size float64, c drawing.Color, 
 func (f *frame) missingColumn(ct columnTexts, i int, cx, bottom float64) {
 	size := f.m.small
 	if ct.labelsVertical {
-		f.columnText(f.s.MissingText, cx, bottom, size, f.th.Muted, true)
+		f.columnText(f.missingText(f.s.Bars[i]), cx, bottom, size, f.th.Muted, true)
 		return
 	}
 	ls := ct.missing[i]

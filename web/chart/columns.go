@@ -27,7 +27,7 @@ func (f *frame) columnTexts(slot float64) (columnTexts, error) {
 		ls := f.mz.wrap(f.label(b), m.text, avail)
 		ct.labels = append(ct.labels, ls)
 		lines = max(lines, len(ls))
-		miss := f.mz.wrap(f.s.MissingText, m.small, avail)
+		miss := f.mz.wrap(f.missingText(b), m.small, avail)
 		ct.missing = append(ct.missing, miss)
 		if !b.HasValue && len(miss) > maxLabelLines {
 			ct.labelsVertical = true // the note must fit its slot too
@@ -97,7 +97,8 @@ func (g columnGeom) y(v float64) float64 {
 func (g columnGeom) centre(i int) float64 { return g.left + g.slot*(float64(i)+0.5) }
 
 // layoutColumns lays out a time series: y axis from 0 with whole-number ticks, one slot
-// per period, value labels above and period labels below the bars.
+// per period, value labels above and period labels below the bars, or (Lines) a line
+// through one point per slot.
 func layoutColumns(f *frame) error {
 	m := f.m
 	g := columnGeom{ax: columnAxis(f.maxValue())}
@@ -109,13 +110,21 @@ func layoutColumns(f *frame) error {
 	if err != nil {
 		return err
 	}
+	lines := f.s.Shape == Lines
+	if lines {
+		ct.valueZone += f.pointRadius() // the top point reaches above the plot
+	}
 	legend := f.legendItems()
 	g.top = math.Round(f.header() + ct.valueZone)
 	below := ct.labelZone + f.legendHeight(legend) + m.pad
 	g.bottom = g.top + f.plotHeight(g.top+below, len(g.ax.ticks))
 	f.yGrid(g, ticks)
-	for i := range f.s.Bars {
-		f.column(g, ct, i)
+	if lines {
+		f.lineSeries(g, ct)
+	} else {
+		for i := range f.s.Bars {
+			f.column(g, ct, i)
+		}
 	}
 	f.p.rect(g.left, g.bottom, g.right-g.left, math.Max(1, math.Round(m.stroke/2)), f.th.Muted)
 	f.legend(legend, g.bottom+ct.labelZone)

@@ -30,9 +30,12 @@ func (d *painter) draw(p *plan) error {
 	for _, o := range p.ops {
 		d.r.ResetStyle()
 		d.r.SetFont(mz.font)
-		if o.kind == opText {
+		switch o.kind {
+		case opText:
 			d.text(o)
-		} else {
+		case opCircle:
+			d.circle(o)
+		default:
 			d.path(o)
 		}
 	}
@@ -42,6 +45,37 @@ func (d *painter) draw(p *plan) error {
 func (d *painter) px(v float64) int { return int(math.Round(v * d.scale)) }
 
 func (d *painter) path(o op) {
+	d.style(o)
+	for _, s := range o.sub {
+		for i, p := range s {
+			if i == 0 {
+				d.r.MoveTo(d.px(p.x), d.px(p.y))
+			} else {
+				d.r.LineTo(d.px(p.x), d.px(p.y))
+			}
+		}
+		if o.closed {
+			d.r.Close()
+		}
+	}
+	d.paint(o)
+}
+
+// circle draws a circle as two half arcs: go-chart's own Circle writes a <circle> in SVG
+// (which post-processing does not address) and approximates it with a rounded square in
+// the PNG, and one full arc would start and end at the same point, which SVG draws as
+// nothing.
+func (d *painter) circle(o op) {
+	d.style(o)
+	cx, cy, r := d.px(o.x), d.px(o.y), o.r*d.scale
+	d.r.ArcTo(cx, cy, r, r, 0, math.Pi)
+	d.r.ArcTo(cx, cy, r, r, math.Pi, math.Pi)
+	d.r.Close()
+	d.paint(o)
+}
+
+// style sets the path style of o and, in the SVG, its placeholder class.
+func (d *painter) style(o op) {
 	if o.class != "" && d.escape {
 		d.r.SetClassName(markClass(d.marks))
 		d.marks++
@@ -56,21 +90,18 @@ func (d *painter) path(o op) {
 		}
 		d.r.SetStrokeDashArray(dash)
 	}
-	for _, s := range o.sub {
-		for i, p := range s {
-			if i == 0 {
-				d.r.MoveTo(d.px(p.x), d.px(p.y))
-			} else {
-				d.r.LineTo(d.px(p.x), d.px(p.y))
-			}
-		}
-		if o.closed {
-			d.r.Close()
-		}
-	}
-	if o.strokeW > 0 && !o.stroke.IsZero() {
+}
+
+// paint fills and strokes the path just built: stroke only without a fill (a line),
+// fill only without a stroke.
+func (d *painter) paint(o op) {
+	stroked := o.strokeW > 0 && !o.stroke.IsZero()
+	switch {
+	case stroked && o.fill.IsZero():
+		d.r.Stroke()
+	case stroked:
 		d.r.FillStroke()
-	} else {
+	default:
 		d.r.Fill() // a raster FillStroke with a zero width would still stroke a hairline
 	}
 }

@@ -6,7 +6,21 @@ func goldenCases() map[string]Spec {
 	dark.ID = "fatalities-dark"
 	proj := parity(960, true)
 	proj.ID, proj.Theme, proj.ShowTitle = "parity-projector", Projector, true
+	linesDark := fatalityLines(360, Dark)
+	linesDark.ID = "fatalities-lines-dark"
+	linesTitle := fatalityLines(960, Projector)
+	linesTitle.ID, linesTitle.ShowTitle = "fatalities-lines-projector", true
 	return map[string]Spec{
+		"lines-wide":        fatalityLines(960, Light),
+		"lines-narrow":      fatalityLines(360, Light),
+		"lines-dark":        linesDark,
+		"lines-projector":   linesTitle,
+		"groups-wide":       parityGroups(960),
+		"groups-narrow":     parityGroups(360),
+		"gaps-wide":         gaps(960),
+		"gaps-narrow":       gaps(360),
+		"gaps-mixed-wide":   gapsMixed(960),
+		"gaps-mixed-narrow": gapsMixed(360),
 		"fatalities-wide":   fatalities(960, Light),
 		"fatalities-narrow": fatalities(360, Light),
 		"coe-gaps":          coeGaps(960),

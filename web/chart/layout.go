@@ -37,7 +37,7 @@ func layout(s Spec) (*plan, error) {
 	if s.Shape == Rows {
 		err = layoutRows(f)
 	} else {
-		err = layoutColumns(f)
+		err = layoutColumns(f) // Columns and Lines
 	}
 	if err != nil {
 		return nil, err
@@ -117,8 +117,33 @@ func (f *frame) maxValue() float64 {
 	return hi
 }
 
-// targets reports whether target markers are drawn at all.
-func (f *frame) targets() bool { return f.s.ShowTargets && f.s.Shape == Rows }
+// targets reports whether target markers are drawn at all (never on a signed axis).
+func (f *frame) targets() bool { return f.s.ShowTargets && f.s.Shape == Rows && !f.signed() }
+
+// signed reports whether bars may grow left of a zero line (Spec.Signed, Rows only).
+func (f *frame) signed() bool { return f.s.Signed && f.s.Shape == Rows }
+
+// valueRange is the span the value axis must cover: 0..maxValue, or for a signed axis
+// min(0, lowest value)..max(0, highest value).
+func (f *frame) valueRange() (lo, hi float64) {
+	if !f.signed() {
+		return 0, f.maxValue()
+	}
+	for _, b := range f.s.Bars {
+		if b.HasValue {
+			lo, hi = min(lo, b.Value), max(hi, b.Value)
+		}
+	}
+	return lo, hi
+}
+
+// missingText is what a bar without a value says: its own MissingText, else the Spec's.
+func (f *frame) missingText(b Bar) string {
+	if b.MissingText != "" {
+		return b.MissingText
+	}
+	return f.s.MissingText
+}
 
 // barOp is bar i's rectangle; a partial period differs not only by colour: lighter fill
 // and a dashed outline in the bar colour.
@@ -147,7 +172,7 @@ func (f *frame) tip(b Bar) string {
 		return b.Tip
 	}
 	if !b.HasValue {
-		return strings.TrimSpace(b.Label + ": " + f.s.MissingText)
+		return strings.TrimSpace(b.Label + ": " + f.missingText(b))
 	}
 	return b.Label + ": " + b.valueLabel()
 }

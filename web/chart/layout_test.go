@@ -25,7 +25,34 @@ func stressCases() map[string]Spec {
 	wide := coeGaps(4096)
 	words := fatalities(360, Dark)
 	words.Bars[0].Label = "Financial year 2017 to 2018 (revised estimate)"
-	return map[string]Spec{"many": many, "long": long, "tall": tall, "short": short, "wide": wide, "words": words}
+	manyLines := many
+	manyLines.ID, manyLines.Shape = "many-lines", Lines
+	manyLines.Bars = append([]Bar(nil), many.Bars...)
+	manyLines.Bars[13].Partial = true
+	zigzag := fatalityLines(360, Light)
+	zigzag.ID, zigzag.Bars = "zigzag", nil
+	for i, v := range []float64{3, 40, 1, 38, 0, 0, 22, 21, 39} {
+		zigzag.Bars = append(zigzag.Bars, Bar{Label: fmt.Sprint(2012 + i), Value: v, HasValue: i != 5, ValueText: fmt.Sprintf("%.0f", v)})
+	}
+	zigzag.Bars[8].Partial = true
+	zigzag.Bars[5].MissingText = "not counted that year"
+	tallLines := fatalityLines(960, Projector)
+	tallLines.Height, tallLines.ShowTitle = 700, true
+	negative := gapsMixed(360)
+	for i := range negative.Bars {
+		negative.Bars[i].Value = -math.Abs(negative.Bars[i].Value) - 0.5
+		negative.Bars[i].ValueText = pp(negative.Bars[i].Value)
+	}
+	zeros := gaps(360)
+	for i := range zeros.Bars {
+		zeros.Bars[i].Value, zeros.Bars[i].ValueText = 0, ""
+	}
+	bigGap := gapsMixed(960)
+	bigGap.Bars[0].Value, bigGap.Bars[0].ValueText = 4200, "+4,200 pp"
+	bigGap.Bars[3].Value, bigGap.Bars[3].ValueText = -3100.5, "−3,100.5 pp"
+	return map[string]Spec{"many": many, "long": long, "tall": tall, "short": short, "wide": wide, "words": words,
+		"many-lines": manyLines, "zigzag": zigzag, "tall-lines": tallLines, "all-negative": negative, "all-zero": zeros,
+		"big-gap": bigGap}
 }
 
 func allCases() map[string]Spec {
@@ -210,7 +237,7 @@ func TestHits(t *testing.T) {
 			}
 			if i > 0 {
 				prev := res.Hits[i-1]
-				if s.Shape == Columns && h.X < prev.X+prev.W-1e-9 || s.Shape == Rows && h.Y < prev.Y+prev.H-1e-9 {
+				if s.Shape != Rows && h.X < prev.X+prev.W-1e-9 || s.Shape == Rows && h.Y < prev.Y+prev.H-1e-9 {
 					t.Errorf("%s: hit %d overlaps hit %d", name, i, i-1)
 				}
 			}

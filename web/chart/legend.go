@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 )
 
@@ -74,7 +75,16 @@ func (f *frame) partialNote(l string) (string, bool) {
 }
 
 // keyWidth is the room for a key symbol plus the space after it.
-func (f *frame) keyWidth() float64 { return f.m.small*1.2 + f.m.gap }
+func (f *frame) keyWidth() float64 { return f.keySymbol() + f.m.gap }
+
+// keySymbol is the width of a key symbol: a line chart's partial key is a short dashed
+// line into a hollow point, wider than a swatch.
+func (f *frame) keySymbol() float64 {
+	if f.s.Shape == Lines {
+		return math.Round(f.m.small * 2.4)
+	}
+	return f.m.small * 1.2
+}
 
 // legendHeight is the height of the legend block including the gap above it.
 func (f *frame) legendHeight(items []legendItem) float64 {
@@ -113,9 +123,26 @@ func (f *frame) key(k keyKind, x, cy float64) {
 	case keyTarget:
 		f.p.add(f.markerOp(-1, x+s*0.6, cy-s*0.45, cy+s*0.55, s*0.38))
 	case keyPartial:
+		if f.s.Shape == Lines {
+			f.lineKey(x, cy)
+			return
+		}
 		o := f.barOp(0, x+1, cy-s*0.4, s*1.2-2, s*0.8)
 		o.fill, o.stroke, o.strokeW = f.th.Partial, f.th.Bar, max(1, f.m.stroke-1)
 		o.dash, o.class, o.tip = []float64{2, 2}, "", ""
 		f.p.add(o)
 	}
+}
+
+// lineKey is the partial key of a line chart: a dashed stretch of line ending in a hollow
+// point, as the partial period is drawn.
+func (f *frame) lineKey(x, cy float64) {
+	cy = math.Round(cy)
+	p := f.pointOp(0, pt{}, f.pointRadius())
+	p.r = math.Floor(f.pointRadius() - f.m.stroke/2)
+	p.fill, p.stroke, p.strokeW, p.class, p.tip = f.th.Background, f.th.Bar, f.m.stroke, "", ""
+	p.x, p.y = math.Round(x+f.keySymbol()-f.pointRadius()), cy
+	l := f.lineOp([]segment{{pt{x, cy}, pt{p.x, cy}, true}}, true)
+	f.p.add(l)
+	f.p.add(p)
 }

@@ -16,6 +16,7 @@ const (
 	MaxText    = 1000 // max bytes of any text that is measured and drawn
 	MaxLegend  = 20
 	MaxPNGSide = 8192 // max PNG width or height in pixels after scaling
+	MaxValue   = 1e15 // max magnitude of a value or target (beyond it axis steps lose precision)
 )
 
 // ErrNoBars is returned for a Spec without bars.
@@ -29,7 +30,7 @@ func validate(s Spec) error {
 	if s.Width < MinWidth {
 		return fmt.Errorf("chart: width %d is below the minimum %d", s.Width, MinWidth)
 	}
-	if s.Shape != Columns && s.Shape != Rows {
+	if s.Shape != Columns && s.Shape != Rows && s.Shape != Lines {
 		return fmt.Errorf("chart: unknown shape %d", s.Shape)
 	}
 	if len(s.Bars) == 0 {
@@ -42,22 +43,26 @@ func validate(s Spec) error {
 		return fmt.Errorf("chart: %d legend lines, more than the maximum %d", len(s.Legend), MaxLegend)
 	}
 	for i, b := range s.Bars {
-		if err := validateBar(i, b); err != nil {
+		if err := validateBar(i, b, s.Signed && s.Shape == Rows); err != nil {
 			return err
 		}
 	}
 	return validateTexts(s)
 }
 
-func validateBar(i int, b Bar) error {
-	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
-	if b.HasValue && bad(b.Value) {
-		return fmt.Errorf("chart: bar %d (%q) has value %v; values must be finite and >= 0", i, b.Label, b.Value)
+// validateBar checks one bar; signed allows negative values (Spec.Signed on Rows).
+func validateBar(i int, b Bar, signed bool) error {
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > MaxValue }
+	if b.HasValue && signed && (math.IsNaN(b.Value) || math.Abs(b.Value) > MaxValue) {
+		return fmt.Errorf("chart: bar %d (%q) has value %v; values must be finite and within ±%g", i, b.Label, b.Value, float64(MaxValue))
+	}
+	if b.HasValue && !signed && bad(b.Value) {
+		return fmt.Errorf("chart: bar %d (%q) has value %v; values must be finite, >= 0 and <= %g (negative values need Signed rows)", i, b.Label, b.Value, float64(MaxValue))
 	}
 	if b.HasTarget && bad(b.Target) {
-		return fmt.Errorf("chart: bar %d (%q) has target %v; targets must be finite and >= 0", i, b.Label, b.Target)
+		return fmt.Errorf("chart: bar %d (%q) has target %v; targets must be finite, >= 0 and <= %g", i, b.Label, b.Target, float64(MaxValue))
 	}
-	for _, t := range []string{b.Label, b.ValueText, b.TargetText} {
+	for _, t := range []string{b.Label, b.ValueText, b.TargetText, b.MissingText} {
 		if len(t) > MaxText {
 			return fmt.Errorf("chart: bar %d has a text longer than %d bytes", i, MaxText)
 		}
@@ -67,9 +72,12 @@ func validateBar(i int, b Bar) error {
 
 func validateTexts(s Spec) error {
 	texts := append([]string{s.Title, s.MissingText, s.PartialMark}, s.Legend...)
+	for _, b := range s.Bars {
+		texts = append(texts, s.GroupLabels[b.Group]) // only the labels drawn
+	}
 	for _, t := range texts {
 		if len(t) > MaxText {
-			return fmt.Errorf("chart: a title, legend or note is longer than %d bytes", MaxText)
+			return fmt.Errorf("chart: a title, legend, group label or note is longer than %d bytes", MaxText)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -79,6 +80,14 @@ func TestAbsurdInputs(t *testing.T) {
 		"200 rows":     many(200, Rows, 960),
 		"200 cols 360": many(200, Columns, 360),
 		"24 cols 360":  many(24, Columns, 360),
+		"201 lines":    many(201, Lines, 4096),
+		"24 lines 360": many(24, Lines, 360),
+		"lines -1":     mod(func(s *Spec) { s.Shape, s.Bars[0].Value = Lines, -1 }),
+		"huge value":   mod(func(s *Spec) { s.Bars[0].Value = 1e300 }),
+		"long note":    mod(func(s *Spec) { s.Bars[0].MissingText = strings.Repeat("x", MaxText+1) }),
+		"long group": mod(func(s *Spec) {
+			s.Bars[0].Group, s.GroupLabels = "g", map[string]string{"g": strings.Repeat("x", MaxText+1)}
+		}),
 	}
 	for name, s := range bad {
 		done := make(chan error, 1)
@@ -94,6 +103,21 @@ func TestAbsurdInputs(t *testing.T) {
 	}
 	if _, err := Render(many(200, Columns, 4096)); err != nil {
 		t.Errorf("200 columns at 4096 px: %v", err)
+	}
+	if _, err := Render(many(200, Lines, 4096)); err != nil {
+		t.Errorf("200 points at 4096 px: %v", err)
+	}
+	signed := many(150, Rows, 960)
+	signed.Signed, signed.ShowValues = true, true
+	for i := range signed.Bars {
+		signed.Bars[i].Value, signed.Bars[i].Group = float64(i%7-3)*1e14, fmt.Sprint(i/3)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Render(signed); done <- err }()
+	select {
+	case <-done: // an error (too tall) or a chart, but promptly
+	case <-time.After(5 * time.Second):
+		t.Fatal("150 signed rows in 50 groups: still rendering after 5 s")
 	}
 	for _, scale := range []int{0, 5} {
 		if _, err := RenderPNG(fatalities(960, Light), scale); err == nil {

@@ -23,20 +23,23 @@ type opKind int
 const (
 	opPath opKind = iota
 	opText
+	opCircle // a path too: a circle of radius r centred on (x, y), drawn as two arcs
 )
 
-// op is one path or one line of text.
+// op is one path, circle or line of text.
 type op struct {
 	kind opKind
 
-	// path: subpaths, each closed when closed is set
+	// path: subpaths, each closed when closed is set; a path with no fill is stroked only
 	sub     [][]pt
 	closed  bool
+	r       float64 // circle radius
 	fill    drawing.Color
 	stroke  drawing.Color
 	strokeW float64
 	dash    []float64
-	// class makes the element addressable in the SVG ("bar bar-3 partial", "target target-3");
+	// class makes the element addressable in the SVG ("bar bar-3 partial", "target target-3",
+	// "bar bar-3 point");
 	// such an element also gets data-index and a <title> child with tip.
 	class string
 	index int
@@ -68,8 +71,11 @@ func (o op) textBox() box {
 	return box{o.x, o.y - a, o.x + o.width, o.y + d}
 }
 
-// pathBox is the bounding box of a path op.
+// pathBox is the bounding box of a path or circle op.
 func (o op) pathBox() box {
+	if o.kind == opCircle {
+		return box{o.x - o.r, o.y - o.r, o.x + o.r, o.y + o.r}
+	}
 	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	for _, s := range o.sub {
 		for _, p := range s {

@@ -15,36 +15,43 @@ func (f *frame) row(g rowGeom, i int, top float64) {
 	ls := g.labels[i]
 	labelH := float64(len(ls)) * lineH(m.text)
 	f.lines(ls, m.pad, firstBaseline(top+(rowH-labelH)/2, m.text), m.text, f.th.Text, false)
-	block := g.above + g.barH + 3
-	if g.targetLine {
-		block += m.gap/2 + lineH(m.small)
-	}
-	barTop := math.Round(top + (rowH-block)/2 + g.above)
-	cy := barTop + g.barH/2
-	end := g.x0
+	slotH := g.slotH[i]
+	barTop := math.Round(top + (rowH-g.block(i))/2 + g.above)
+	cy := barTop + slotH/2
+	zero := g.zero()
+	end, start := zero, zero // the bar's right and left ends
 	if b.HasValue {
-		end = math.Max(math.Round(g.x(b.Value)), g.x0+2) // a zero still shows as a stub
-		f.p.add(f.barOp(i, g.x0, barTop, end-g.x0, g.barH))
+		if b.Value < 0 {
+			start = math.Min(math.Round(g.x(b.Value)), zero-2)
+		} else {
+			end = math.Max(math.Round(g.x(b.Value)), zero+2) // a zero still shows as a stub
+		}
+		f.p.add(f.barOp(i, start, barTop, end-start, g.barH))
 	} else {
-		f.p.add(f.missingOp(i, box{g.x0, barTop, f.p.w - m.pad, barTop + g.barH}))
+		f.p.add(f.missingOp(i, box{g.x0, barTop, f.p.w - m.pad, barTop + slotH}))
 		ms := g.missingLines[i]
 		f.lines(ms, g.x0+m.gap, firstBaseline(cy-float64(len(ms))*lineH(m.small)/2, m.small), m.small, f.th.Muted, false)
 	}
 	if f.targets() && b.HasTarget {
-		end = f.target(g, i, barTop, end)
+		end = f.target(g, i, barTop, barTop+slotH, end)
 	}
 	if f.s.ShowValues && b.HasValue {
-		f.text(b.valueLabel(), end+m.gap/2, cy+capH*m.text/2, m.text, f.th.Text, false)
+		t, x := b.valueLabel(), end+m.gap/2
+		if b.Value < 0 {
+			x = start - m.gap/2 - f.mz.width(t, m.text)
+		}
+		f.text(t, x, cy+capH*m.text/2, m.text, f.th.Text, false)
 	}
 }
 
 // target draws the marker of bar i (a diamond on a vertical line, in Target colour, over
-// a halo of background colour so it stays visible on the bar) and its text under the bar.
+// a halo of background colour so it stays visible on the bar) and its text under the bar,
+// whose bar (or missing note) spans barTop..barBottom.
 // It returns where a value label may start: past the diamond if it would sit in the way.
-func (f *frame) target(g rowGeom, i int, barTop, end float64) float64 {
+func (f *frame) target(g rowGeom, i int, barTop, barBottom, end float64) float64 {
 	b, m := f.s.Bars[i], f.m
 	x := math.Round(g.x(b.Target))
-	mk := f.markerOp(i, x, barTop-g.above+1, barTop+g.barH+3, g.diamond)
+	mk := f.markerOp(i, x, barTop-g.above+1, barBottom+3, g.diamond)
 	halo := mk
 	halo.stroke, halo.strokeW, halo.fill, halo.class = f.th.Background, 2, f.th.Background, ""
 	f.p.add(halo)
@@ -52,7 +59,7 @@ func (f *frame) target(g rowGeom, i int, barTop, end float64) float64 {
 	if b.TargetText != "" {
 		w := f.mz.width(b.TargetText, m.small)
 		tx := math.Min(math.Max(x-w/2, g.x0), f.p.w-m.pad-w)
-		f.text(b.TargetText, tx, firstBaseline(barTop+g.barH+3+m.gap/2, m.small), m.small, f.th.Target, false)
+		f.text(b.TargetText, tx, firstBaseline(barBottom+3+m.gap/2, m.small), m.small, f.th.Target, false)
 	}
 	if b.HasValue && x+g.diamond >= end-1 && x-g.diamond <= end+m.gap+f.mz.width(b.valueLabel(), m.text) {
 		return math.Max(end, x+g.diamond)

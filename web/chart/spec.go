@@ -2,8 +2,8 @@
 //
 // go-chart's own BarChart cannot draw horizontal, grouped or target bars and drops labels
 // that do not fit, so this package does the layout itself (see layout*.go, columns.go,
-// rows.go) and only uses go-chart's renderers (chart.SVG, chart.PNG) to draw paths and
-// text with the embedded Roboto Medium font. The SVG is then post-processed (svg.go) to add
+// rows.go, lines.go, groups.go) and only uses go-chart's renderers (chart.SVG, chart.PNG)
+// to draw paths and text with the embedded Roboto Medium font. The SVG is then post-processed (svg.go) to add
 // title/desc, ARIA, per-bar classes and native tooltips.
 //
 // The package must stay importable from wasm, a Cloudflare Worker and the build step:
@@ -18,8 +18,13 @@ type Shape int
 const (
 	// Columns draws vertical bars along a period axis (time series).
 	Columns Shape = iota
-	// Rows draws horizontal bars, one per category, each with an optional target marker.
+	// Rows draws horizontal bars, one per category, each with an optional target marker;
+	// with Spec.Signed, bars grow left or right of a zero line (a gap to target).
 	Rows
+	// Lines draws a time series as a line through one point per period, on the same
+	// period axis and y axis from 0 as Columns. A partial period's point is hollow and the
+	// segment into it dashed; a missing value breaks the line.
+	Lines
 )
 
 // Bar is one figure to draw. All strings are plain text: the renderer escapes them.
@@ -34,6 +39,13 @@ type Bar struct {
 	TargetTip  string // native tooltip of the target marker, e.g. "Target for 2020: 17 %" ("" = TargetText)
 	Partial    bool   // incomplete period: lighter fill, dashed outline and PartialMark after the label
 	Tip        string // full sentence for the native <title> and the UI tooltip ("" = label and value)
+	// MissingText overrides Spec.MissingText for this bar when it has no value, e.g.
+	// "target not yet met; no figure given".
+	MissingText string
+	// Group (Rows only) starts a new group of rows wherever it differs from the previous
+	// bar's Group: the group's first row gets a separator rule above it, and the heading
+	// Spec.GroupLabels[Group] when there is one. Bars of one group must be consecutive.
+	Group string
 }
 
 // Theme is the palette a chart is drawn with (themes are applied through the palette, never CSS).
@@ -61,7 +73,7 @@ type Spec struct {
 	Shape       Shape
 	Title       string               // <title>; also drawn as a heading when ShowTitle
 	Desc        string               // <desc>: one-sentence summary generated from the data
-	Bars        []Bar                // 1..MaxBars; values and targets must be finite and >= 0 (axes start at 0)
+	Bars        []Bar                // 1..MaxBars; values and targets must be finite, |v| <= MaxValue and >= 0 (axes start at 0) unless Signed
 	Percent     bool                 // axis is a percentage
 	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers (with "%" when Percent)
 	ShowTargets bool                 // draw target markers (Rows only)
@@ -81,6 +93,14 @@ type Spec struct {
 	Theme       Theme
 	ShowTitle   bool   // draw Title as a heading inside the image (static images, slides)
 	PartialMark string // appended to a partial bar's label; "" = "*"
+	// Signed (Rows only) allows negative values, e.g. a gap to target in percentage points:
+	// the axis spans min(0, lowest value)..max(0, highest value) with a zero line, bars grow
+	// left (below zero) or right of it and value labels sit at the outer end. Ticks use
+	// niceSteps (1, 2, 5, 10…) whatever Percent says, formatted by Tick. Targets are not drawn.
+	Signed bool
+	// GroupLabels are the headings of row groups by Bar.Group, already localised, e.g.
+	// "Uniformed personnel, June 2020". A group without a label gets only the separator rule.
+	GroupLabels map[string]string
 }
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML

@@ -21,7 +21,7 @@ func finishSVG(raw string, s Spec, p *plan) (string, error) {
 	rest := raw[end+1:]
 	k := 0
 	for _, o := range p.ops {
-		if o.kind != opPath || o.class == "" {
+		if o.kind == opText || o.class == "" {
 			continue
 		}
 		var err error

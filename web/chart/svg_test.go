@@ -67,7 +67,7 @@ func TestRootAndTitle(t *testing.T) {
 
 // TestBarElements: every bar is a path with class "bar bar-N", data-index and a <title>.
 func TestBarElements(t *testing.T) {
-	for _, s := range []Spec{fatalities(960, Light), parity(360, true), hostile(360)} {
+	for _, s := range []Spec{fatalities(960, Light), parity(360, true), hostile(360), fatalityLines(360, Dark), parityGroups(360), gapsMixed(960)} {
 		root := parseSVG(t, render(t, s).SVG)
 		seen := map[string]string{}
 		root.walk(func(n node) {
