@@ -5,6 +5,7 @@
 #   ./build.sh test         every check CI runs: format, vet, generated code, all tests with a browser
 #   ./build.sh generate     regenerate the Vugu components' Go code
 #   ./build.sh bench        Go benchmarks of the renderer and server
+#   ./build.sh worker       build the Cloudflare Worker edition (docs/worker.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,16 +67,31 @@ test_all() {
   log "go vet (native)"
   go vet ./...
   log "go vet (GOOS=js GOARCH=wasm)"
-  GOOS=js GOARCH=wasm go vet $(wasm_packages)
+  GOOS=js GOARCH=wasm go vet $(wasm_packages) ./wasm/worker ./web/images
   log "generated code is fresh"
   check_generated
   build
-  log "go test (browser tests required)"
-  REQUIRE_BROWSER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
+  log "npm packages for the Worker test (pinned in wasm/worker/package-lock.json)"
+  npm ci --prefix wasm/worker --no-audit --no-fund
+  log "go test (browser and Worker tests required)"
+  REQUIRE_BROWSER=1 REQUIRE_WORKER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
 }
 
 bench() {
   go test -run '^$' -bench . -benchmem ./web/chart ./web/server ./web/view
+}
+
+# worker builds the Cloudflare Worker into wasm/worker/build/ (docs/worker.md): the site as
+# Workers static assets with serve.go's headers, and the Go Worker drawing /charts/*.svg|png.
+worker() {
+  build
+  local out=wasm/worker/build
+  log "Workers assets into $out/assets/"
+  go run ./wasm/worker -dist "$DIST" -assets "$out/assets"
+  log "compiling the Worker into $out/worker/"
+  go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o "$out/worker"
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out/worker/app.wasm" ./wasm/worker
+  log "Worker wasm: $(wc -c <"$out/worker/app.wasm") bytes, $(gzip -9c "$out/worker/app.wasm" | wc -c) gzip"
 }
 
 cmd="${1:-build}"
@@ -87,5 +103,6 @@ case "$cmd" in
   generate) generate ;;
   check-generated) check_generated ;;
   bench) bench ;;
-  *) echo "usage: ./build.sh [build|serve|test|generate|bench]" >&2; exit 2 ;;
+  worker) worker ;;
+  *) echo "usage: ./build.sh [build|serve|test|generate|bench|worker]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import (
 	"github.com/vugu/vugu/domrender"
 
 	"briefing/data"
+	"briefing/web/state"
 	"briefing/web/ui"
 )
 
@@ -43,8 +44,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	root := &ui.Root{Briefing: b, State: initialState(), OnChange: pushURL}
-	followHistory(renderer.EventEnv(), root)
+	kinds := state.KindsOf(b.Datasets)
+	root := &ui.Root{Briefing: b, State: urlState(kinds),
+		Effects: ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged}}
+	followHistory(renderer.EventEnv(), root, kinds)
+	listenForFiles(renderer.EventEnv(), root)
 	first := true
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := renderer.Render(env.RunBuild(root)); err != nil {

@@ -11,31 +11,17 @@ import (
 	"briefing/web/ui"
 )
 
-// initialState is the view the page's URL describes.
-func initialState() state.State {
-	return state.Decode(js.Global().Get("location").Get("search").String())
-}
-
-// pushURL records a new view in the browser history so Back returns to the previous one.
-// It does nothing when the URL already says this (e.g. right after Back itself).
-func pushURL(s state.State) {
-	q := state.Encode(s)
-	if q != "" {
-		q = "?" + q
-	}
-	loc := js.Global().Get("location")
-	if loc.Get("search").String() == q {
-		return
-	}
-	js.Global().Get("history").Call("pushState", nil, "", q+loc.Get("hash").String())
+// urlState is the view the page's URL describes.
+func urlState(kinds state.Kinds) state.State {
+	return state.Decode(js.Global().Get("location").Get("search").String(), kinds)
 }
 
 // followHistory re-applies the URL's state when the reader goes back or forward.
-func followHistory(ee vugu.EventEnv, root *ui.Root) {
+func followHistory(ee vugu.EventEnv, root *ui.Root, kinds state.Kinds) {
 	cb := js.FuncOf(func(js.Value, []js.Value) any {
-		go func() { // never block the JS event: take Vugu's lock on a goroutine
+		go func() { // never block a JS event: take Vugu's lock on a goroutine
 			ee.Lock()
-			root.Dispatch(state.Replace{State: initialState()})
+			root.Dispatch(state.Replace{State: urlState(kinds)})
 			ee.UnlockRender()
 		}()
 		return nil

@@ -42,8 +42,8 @@ type header struct {
 // Every row has SourceID "": the figures are the reader's, not the document's.
 func Parse(name string, b []byte) (data.Dataset, Info, error) {
 	var info Info
-	if len(b) > MaxBytes {
-		return data.Dataset{}, info, fail("file is " + sizeText(len(b)) + "; the limit is 1 MB")
+	if err := CheckSize(len(b)); err != nil {
+		return data.Dataset{}, info, err
 	}
 	text, err := decode(b)
 	if err != nil {
@@ -306,4 +306,13 @@ var fold = map[rune]string{
 	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
 	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
+
+// CheckSize refuses a file over MaxBytes with the same message Parse gives, so a browser can
+// check a dropped file's size before reading it into memory.
+func CheckSize(n int) error {
+	if n > MaxBytes {
+		return fail("file is " + sizeText(n) + "; the limit is 1 MB")
+	}
+	return nil
 }

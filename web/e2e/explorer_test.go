@@ -17,7 +17,7 @@ func TestExplorerLoadsCleanly(t *testing.T) {
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
 	p.run(t, chromedp.Sleep(300*time.Millisecond))
-	if cards := eval[int](t, p, `document.querySelectorAll("section.card").length`); cards != 3 {
+	if cards := eval[int](t, p, `document.querySelectorAll("#fatalities, #coe-gaps, #parity").length`); cards != 3 {
 		t.Errorf("cards: got %d, want 3", cards)
 	}
 	if eval[bool](t, p, `document.documentElement.hasAttribute("data-failed")`) {

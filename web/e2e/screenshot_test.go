@@ -20,16 +20,28 @@ func TestScreenshots(t *testing.T) {
 		name          string
 		query         string
 		width, height int64
+		element       string // screenshot of this element only; "" = the whole page
 	}{
-		{"explorer", "", 1280, 900},
-		{"explorer-phone", "", 375, 800},
-		{"explorer-fr-dark", "?lang=fr&theme=dark", 1280, 900},
-		{"explorer-projector", "?theme=projector", 1280, 900},
+		{"explorer", "", 1280, 900, ""},
+		{"explorer-phone", "", 375, 800, ""},
+		{"explorer-fr-dark", "?lang=fr&theme=dark", 1280, 900, ""},
+		{"explorer-projector", "?theme=projector", 1280, 900, ""},
+		{"parity", "", 1280, 900, "#parity"},
+		{"parity-gap-fr", "?v=2&parity=gap&lang=fr", 1280, 900, "#parity"},
+		{"fatalities-table", "?v=2&fatalities=table,sort-value-desc", 1280, 900, "#fatalities"},
+		{"fatalities-line", "?v=2&fatalities=line", 1280, 900, "#fatalities"},
+		{"key-figures", "?v=2&q=PCRS", 1280, 900, "#key-figures"},
+		{"upload", "", 1280, 900, "#your-data"},
 	}
 	for _, s := range shots {
+		t.Log(s.name)
 		p := newPage(t, u, s.width, s.height)
 		p.open(t, u+"/"+s.query)
-		png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+		shot := chromedp.FullScreenshot(100)
+		if s.element != "" {
+			shot = chromedp.Screenshot(chromedp.CSS(s.element))
+		}
+		png, err := chromedp.Run(p.ctx, shot)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -464,3 +464,14 @@ func TestLightImports(t *testing.T) {
 		}
 	}
 }
+
+func TestEmbedFont(t *testing.T) {
+	svg := StandaloneSVG(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><title>T</title></svg>`, 0, 0, "", "")
+	got := EmbedFont(svg, []byte("ttf-bytes"))
+	if !strings.Contains(got, "src:url(data:font/ttf;base64,dHRmLWJ5dGVz)") || strings.Index(got, "@font-face") > strings.Index(got, "text{font-family") {
+		t.Errorf("font not embedded before the text style:\n%s", got)
+	}
+	if EmbedFont(svg, nil) != svg {
+		t.Error("no font should leave the SVG unchanged")
+	}
+}

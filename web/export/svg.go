@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/base64"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -288,4 +289,18 @@ func escapeXML(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// EmbedFont puts a TTF into a standalone SVG as an @font-face data URL under the chart's font
+// family. A browser drawing the SVG as an image (to make a PNG) loads nothing from outside
+// the image, so without this the text would fall back to another font and drift from the
+// measured layout. It is for that use only: the downloaded SVG stays small without it.
+func EmbedFont(svg string, ttf []byte) string {
+	i := strings.Index(svg, "<style>")
+	if i < 0 || len(ttf) == 0 {
+		return svg
+	}
+	face := "<style>@font-face{font-family:'Roboto Medium';src:url(data:font/ttf;base64," +
+		base64.StdEncoding.EncodeToString(ttf) + ") format('truetype')}</style>\n"
+	return svg[:i] + face + svg[i:]
 }

@@ -107,3 +107,11 @@ func group(digits, sep string) string {
 	}
 	return b.String()
 }
+
+// Colon is ": " in English and " : " with a narrow no-break space in French.
+func (l Lang) Colon() string {
+	if l == FR {
+		return narrowNBSP + ": "
+	}
+	return ": "
+}

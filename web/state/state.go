@@ -1,41 +1,72 @@
 // Package state holds the explorer's view state and the one function that changes it.
 package state
 
-import "briefing/web/locale"
+import (
+	"maps"
+
+	"briefing/web/locale"
+)
+
+// View is how one dataset is shown. The zero value is the default view.
+type View struct {
+	Table     bool    // a table instead of the chart
+	Variant   Variant // "" is the dataset's default variant
+	NoValues  bool    // hide value labels on the chart
+	NoTargets bool    // hide target markers (datasets with targets)
+	Sort      string  // table column to sort by ("" = source order)
+	Desc      bool    // sort descending
+}
+
+// Variant is an alternative chart of the same figures.
+type Variant string
+
+const (
+	Bars Variant = ""     // columns (series) or shares against targets (targets): the default
+	Line Variant = "line" // a line through the periods (series)
+	Gap  Variant = "gap"  // distance to target in percentage points (targets)
+)
 
 // State is everything that decides what the reader sees. It has one owner (the root
-// component); everything else derives from it.
+// component); everything else derives from it. Treat it as a value: Reduce copies the map.
 type State struct {
-	ShowTargets bool        // draw the parity targets
-	Lang        locale.Lang // interface language
-	Theme       string      // chart and page theme: "light", "dark", "projector"
+	Views    map[string]View // by dataset id; a missing entry is the default view
+	Lang     locale.Lang     // interface language
+	Theme    string          // "light", "dark" or "projector"
+	Slide    int             // presentation mode: slide number from 1; 0 = explorer
+	Embed    string          // dataset id shown alone for embedding; "" = the whole explorer
+	Bare     bool            // embed without controls
+	Query    string          // key-figures search text
+	KeyTheme string          // key-figures theme filter ("" = all)
 }
 
 // Default is the view a reader gets with no parameters.
 func Default() State {
-	return State{ShowTargets: true, Lang: locale.EN, Theme: "light"}
+	return State{Lang: locale.EN, Theme: "light"}
 }
 
-// Action is a change a reader asks for.
-type Action interface{ action() }
+// View returns the view of a dataset.
+func (s State) View(dataset string) View { return s.Views[dataset] }
 
-// SetTargets shows or hides the parity targets.
-type SetTargets struct{ On bool }
-
-func (SetTargets) action() {}
-
-// Reduce returns the state after an action; it never mutates its input.
-func Reduce(s State, a Action) State {
-	switch a := a.(type) {
-	case SetTargets:
-		s.ShowTargets = a.On
-	case Replace:
-		s = a.State
+// withView returns a copy of s with one dataset's view replaced.
+func (s State) withView(dataset string, v View) State {
+	views := maps.Clone(s.Views)
+	if views == nil {
+		views = map[string]View{}
 	}
+	if v == (View{}) {
+		delete(views, dataset)
+	} else {
+		views[dataset] = v
+	}
+	if len(views) == 0 {
+		views = nil
+	}
+	s.Views = views
 	return s
 }
 
-// Replace swaps in a whole state, e.g. the one a URL describes when the reader goes back.
-type Replace struct{ State State }
-
-func (Replace) action() {}
+// Equal reports whether two states show the same thing.
+func (s State) Equal(o State) bool {
+	return maps.Equal(s.Views, o.Views) && s.Lang == o.Lang && s.Theme == o.Theme && s.Slide == o.Slide &&
+		s.Embed == o.Embed && s.Bare == o.Bare && s.Query == o.Query && s.KeyTheme == o.KeyTheme
+}

@@ -1,20 +1,27 @@
 package state
 
 import (
+	"strings"
 	"testing"
 
+	"briefing/data"
 	"briefing/web/locale"
 )
+
+var kinds = Kinds{"fatalities": data.Series, "coe-gaps": data.Series, "parity": data.Targets}
 
 func TestURLRoundTrip(t *testing.T) {
 	states := []State{
 		Default(),
-		{ShowTargets: false, Lang: locale.FR, Theme: "dark"},
-		{ShowTargets: true, Lang: locale.EN, Theme: "projector"},
+		{Lang: locale.FR, Theme: "dark", Views: map[string]View{"parity": {NoTargets: true, Variant: Gap}}},
+		{Lang: locale.EN, Theme: "projector", Slide: 3},
+		{Lang: locale.EN, Theme: "light", Embed: "fatalities", Bare: true, Views: map[string]View{"fatalities": {Variant: Line, NoValues: true}}},
+		{Lang: locale.EN, Theme: "light", Query: "PCRS & more", KeyTheme: "performance",
+			Views: map[string]View{"coe-gaps": {Table: true, Sort: "value", Desc: true}}},
 	}
 	for _, s := range states {
 		q := Encode(s)
-		if got := Decode(q); got != s {
+		if got := Decode(q, kinds); !got.Equal(s) {
 			t.Errorf("Decode(Encode(%+v)) = %+v via %q", s, got, q)
 		}
 	}
@@ -23,28 +30,62 @@ func TestURLRoundTrip(t *testing.T) {
 	}
 }
 
+func TestEncodeIsCanonical(t *testing.T) {
+	s := Default()
+	s = Reduce(s, SetTable{Dataset: "parity", On: true})
+	s = Reduce(s, SetVariant{Dataset: "parity", Variant: Gap})
+	s = Reduce(s, SetLang{Lang: locale.FR})
+	if got, want := Encode(s), "lang=fr&parity=table%2Cgap&v=2"; got != want {
+		t.Errorf("Encode = %q, want %q", got, want)
+	}
+}
+
+// Old links keep working: every format version's links decode to the view they meant.
+func TestOldLinks(t *testing.T) {
+	cases := []struct {
+		link string
+		want State
+	}{
+		{"targets=off", State{Lang: locale.EN, Theme: "light", Views: map[string]View{"parity": {NoTargets: true}}}},
+		{"targets=on&lang=fr", State{Lang: locale.FR, Theme: "light"}},
+		{"?theme=dark", State{Lang: locale.EN, Theme: "dark"}},
+		{"v=2&parity=notargets", State{Lang: locale.EN, Theme: "light", Views: map[string]View{"parity": {NoTargets: true}}}},
+		// a version-2 link never goes through the version-1 migration
+		{"v=2&targets=off", Default()},
+	}
+	for _, c := range cases {
+		if got := Decode(c.link, kinds); !got.Equal(c.want) {
+			t.Errorf("Decode(%q) = %+v, want %+v", c.link, got, c.want)
+		}
+	}
+}
+
 func TestDecodeBadInput(t *testing.T) {
-	for _, q := range []string{"", "?", "targets", "lang=xx", "theme=<script>", "%zz=1&lang=fr", "lang=fr&lang=de", ";;;&&&="} {
-		s := Decode(q)
-		if s.Theme != "light" || (s.Lang != locale.EN && s.Lang != locale.FR) {
+	for _, q := range []string{"", "?", "targets", "lang=xx", "theme=<script>", "%zz=1&lang=fr",
+		";;;&&&=", "fatalities=gap,notargets,sort-category", "parity=line", "slide=-1", "slide=1e9",
+		"embed=nothing", "v=99&lang=fr", "v=abc", "kt=<b>", "unknown=1&fatalities=", "q=" + strings.Repeat("é", 300)} {
+		s := Decode(q, kinds)
+		if !validTheme(s.Theme) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 || s.Slide > 99 ||
+			s.Views != nil || s.Embed != "" || len(s.Query) > maxQuery || (s.KeyTheme != "" && !isToken(s.KeyTheme)) {
 			t.Errorf("Decode(%q) = %+v", q, s)
 		}
 	}
-	if s := Decode("lang=de&lang=fr"); s.Lang != locale.FR {
+	if s := Decode("lang=de&lang=fr", kinds); s.Lang != locale.FR {
 		t.Errorf("the last of duplicated parameters should win: %+v", s)
 	}
 }
 
 func FuzzDecode(f *testing.F) {
-	for _, q := range []string{"", "targets=off&lang=fr&theme=dark", "%", "a=b=c&&"} {
+	for _, q := range []string{"", "targets=off&lang=fr&theme=dark", "%", "a=b=c&&", "v=2&parity=table,gap,sort-gap-desc&slide=4",
+		"embed=fatalities&controls=0&q=PCRS&kt=funding"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		s := Decode(q)
-		if !validTheme(s.Theme) || (s.Lang != locale.EN && s.Lang != locale.FR) {
+		s := Decode(q, kinds)
+		if !validTheme(s.Theme) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 {
 			t.Fatalf("Decode(%q) gave an invalid state %+v", q, s)
 		}
-		if again := Decode(Encode(s)); again != s {
+		if again := Decode(Encode(s), kinds); !again.Equal(s) {
 			t.Fatalf("round trip of %+v gave %+v", s, again)
 		}
 	})

@@ -39,7 +39,7 @@ func TestRootRendersEveryDataset(t *testing.T) {
 		`<section class="card" aria-labelledby="fatalities-h" id="fatalities">`,
 		`<section class="card" aria-labelledby="coe-gaps-h" id="coe-gaps">`,
 		`<section class="card" aria-labelledby="parity-h" id="parity">`,
-		`59 → 8, −86% since 2017 · 2020 partial`,
+		`59 → 8: −51, −86% since 2017 · 2020 partial`,
 		`role="img"`,
 		`aria-label="2017: 59 fatalities"`,
 		`Jean-Pierre Lacroix`,
@@ -58,9 +58,7 @@ func TestRootRendersEveryDataset(t *testing.T) {
 
 func TestTargetsCheckboxFollowsState(t *testing.T) {
 	on := render(t, state.Default())
-	s := state.Default()
-	s.ShowTargets = false
-	off := render(t, s)
+	off := render(t, state.Reduce(state.Default(), state.SetTargets{Dataset: "parity", On: false}))
 	checked := func(html string) bool {
 		i := strings.Index(html, `class="targets-toggle"`)
 		j := strings.Index(html[i:], ">")
@@ -75,8 +73,8 @@ func TestTargetsCheckboxFollowsState(t *testing.T) {
 }
 
 func TestDispatchRecoversPanics(t *testing.T) {
-	r := &Root{State: state.Default(), OnChange: func(state.State) { panic("boom") }}
-	r.Dispatch(state.SetTargets{On: false})
+	r := &Root{State: state.Default(), Effects: Effects{StateChanged: func(state.State, bool) { panic("boom") }}}
+	r.Dispatch(state.SetTargets{Dataset: "parity", On: false})
 	if !strings.Contains(r.Err, "boom") {
 		t.Errorf("a panic in Dispatch should show in the banner, got %q", r.Err)
 	}

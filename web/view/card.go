@@ -1,5 +1,5 @@
 // Package view turns a dataset and the view state into what a reader sees: headline,
-// chart specification, tooltips and source lines, in the reader's language.
+// chart specification, table, tooltips and sources, in the reader's language.
 package view
 
 import (
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"briefing/data"
+	"briefing/data/upload"
 	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
@@ -24,7 +25,7 @@ const (
 // Quote is one verbatim source sentence with where it is printed.
 type Quote struct {
 	Text string
-	Page int
+	Page string // "5" or "8–9" where the text cannot tell which of two pages
 }
 
 // Tip is the tooltip text of one bar.
@@ -36,22 +37,29 @@ type Tip struct {
 // Card is one dataset as displayed.
 type Card struct {
 	ID         string
+	Kind       data.Kind
+	View       state.View
 	Title      string
 	Headline   string
 	Summary    string // the chart's one-sentence text alternative
 	HasTargets bool   // the dataset has targets, so a "targets" control is offered
+	Upload     bool   // the reader's own data, with no source in the briefing
+	Charted    bool   // false when the data cannot be charted (too many rows): table only
+	Note       string // a message shown above the chart, e.g. why it is not charted
 	Wide       chart.Result
 	Narrow     chart.Result
 	Tips       []Tip
+	Table      Table
+	Figures    []FigureSource
 	SourceLine string
 	Quotes     []Quote
-	QuoteNote  string
+	Words      Words
 }
 
-// Cards builds every dataset's card for the state, rendering charts through the cache.
-func Cards(b *data.Briefing, s state.State, c *Cache) ([]Card, error) {
-	cards := make([]Card, 0, len(b.Datasets))
-	for _, ds := range b.Datasets {
+// Cards builds the card of every dataset for the state, rendering charts through the cache.
+func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]Card, error) {
+	cards := make([]Card, 0, len(sets))
+	for _, ds := range sets {
 		card, err := NewCard(b, ds, s, c)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", ds.ID, err)
@@ -66,60 +74,110 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache) (Card, 
 	l := s.Lang
 	card := Card{
 		ID:         ds.ID,
+		Kind:       ds.Kind,
+		View:       s.View(ds.ID),
 		Title:      title(ds, l),
 		Headline:   Headline(ds, l),
 		Summary:    Summary(ds, l),
-		HasTargets: ds.Kind == data.Targets,
+		HasTargets: hasTargets(ds),
+		Upload:     upload.IsUpload(ds),
+		Table:      NewTable(b, ds, s),
+		Figures:    Figures(b, ds, l),
 		SourceLine: SourceLine(b, ds, l),
 		Quotes:     quotes(b, ds),
-		QuoteNote:  wordsFor(l).QuoteNote,
+		Words:      For(l),
 	}
-	for _, r := range ds.Rows {
-		card.Tips = append(card.Tips, Tip{Label: rowLabel(ds, r, l), Text: tip(ds, r, l)})
+	if len(ds.Rows) > chart.MaxBars {
+		card.Note = fmt.Sprintf(card.Words.TooManyBars, len(ds.Rows))
+		return card, nil
+	}
+	wide := Spec(ds, s, WideWidth)
+	for _, b := range wide.Bars { // tooltips follow the bars drawn, which a variant may filter
+		card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
 	}
 	var err error
-	if card.Wide, err = c.Render(Spec(ds, s, WideWidth)); err != nil {
+	if card.Wide, err = c.Render(wide); err != nil {
 		return card, err
 	}
-	card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth))
-	return card, err
+	if card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth)); err != nil {
+		return card, err
+	}
+	card.Charted = true
+	return card, nil
 }
 
-// Spec is the chart specification of a dataset at a width.
+func hasTargets(ds data.Dataset) bool {
+	for _, r := range ds.Rows {
+		if r.HasTarget {
+			return true
+		}
+	}
+	return false
+}
+
+// Spec is the chart specification of a dataset at a width, in the dataset's current view.
 func Spec(ds data.Dataset, s state.State, width int) chart.Spec {
-	l := s.Lang
-	w := wordsFor(l)
+	l, v, w := s.Lang, s.View(ds.ID), For(s.Lang)
 	theme, _ := chart.ThemeByName(s.Theme)
 	sp := chart.Spec{
 		ID:          ds.ID + "-" + strconv.Itoa(width),
 		Title:       title(ds, l),
 		Desc:        Summary(ds, l),
-		ShowValues:  true,
+		ShowValues:  !v.NoValues,
 		MissingText: w.NoFigure,
 		Width:       width,
 		Theme:       theme,
 	}
 	if ds.Kind == data.Targets {
-		sp.Shape, sp.Percent, sp.ShowTargets = chart.Rows, true, s.ShowTargets
-		sp.Tick = func(v float64) string { return l.Percent(strconv.FormatFloat(v, 'f', -1, 64)) }
-		if s.ShowTargets {
-			sp.Legend = append(sp.Legend, w.Target)
-		}
+		targetSpec(&sp, ds, v, l)
 	} else {
-		sp.Shape = chart.Columns
-		sp.Height = 400
-		if width < WideWidth {
-			sp.Height = 320
-		}
-		sp.Tick = func(v float64) string { return l.Number(v, 0) }
+		seriesSpec(&sp, ds, v, l, width)
 	}
+	return sp
+}
+
+func seriesSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang, width int) {
+	sp.Shape = chart.Columns
+	if v.Variant == state.Line {
+		sp.Shape = chart.Lines
+	}
+	sp.Height = 400
+	if width < WideWidth {
+		sp.Height = 320
+	}
+	sp.Tick = func(x float64) string { return l.Number(x, 0) }
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
 		if r.Partial {
-			sp.Legend = append(sp.Legend, fmt.Sprintf(w.Partial, rowLabel(ds, r, l), l.DayMonth(r.AsOf)))
+			sp.Legend = append(sp.Legend, fmt.Sprintf(For(l).Partial, rowLabel(ds, r, l), l.DayMonth(r.AsOf)))
 		}
 	}
-	return sp
+}
+
+func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
+	w := For(l)
+	sp.Shape, sp.Percent = chart.Rows, true
+	sp.GroupLabels = map[string]string{"uniformed": w.Uniformed, "civilian": w.Civilian}
+	if v.Variant == state.Gap {
+		sp.Signed = true
+		sp.Percent = false
+		sp.Tick = func(x float64) string { return signedPoints(l, x, 0) }
+		sp.Legend = append(sp.Legend, w.GapLegend)
+		for _, r := range ds.Rows {
+			if r.HasValue && r.HasTarget || r.Group != "civilian" {
+				sp.Bars = append(sp.Bars, gapBar(ds, r, l))
+			}
+		}
+		return
+	}
+	sp.ShowTargets = !v.NoTargets
+	sp.Tick = func(x float64) string { return l.Percent(strconv.FormatFloat(x, 'f', -1, 64)) }
+	if sp.ShowTargets {
+		sp.Legend = append(sp.Legend, w.Target)
+	}
+	for _, r := range ds.Rows {
+		sp.Bars = append(sp.Bars, bar(ds, r, l))
+	}
 }
 
 func bar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
@@ -132,11 +190,54 @@ func bar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 		HasTarget: r.HasTarget,
 		Partial:   r.Partial,
 		Tip:       tip(ds, r, l),
+		Group:     r.Group,
 	}
 	if r.HasTarget {
 		b.TargetText = l.Percent(r.TargetText)
 	}
+	if !r.HasValue && r.Group == "uniformed" {
+		b.MissingText = For(l).NotMetNoFigure
+	}
 	return b
+}
+
+// gapBar is a row of the gap-to-target variant: value minus target in percentage points.
+func gapBar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
+	b := chart.Bar{Label: rowLabel(ds, r, l), Tip: tip(ds, r, l), Group: r.Group}
+	if !r.HasValue || !r.HasTarget {
+		b.MissingText = For(l).NoFigure
+		if r.Group == "uniformed" {
+			b.MissingText = For(l).NotMetNoFigure
+		}
+		return b
+	}
+	gap, dec := Gap(r)
+	b.Value, b.HasValue = gap, true
+	b.ValueText = signedPoints(l, gap, dec)
+	return b
+}
+
+// Gap is a row's value minus its target, with the decimals of the more precise of the two,
+// so 22.6 − 17 is 5.6 and not 5.600000000000001.
+func Gap(r data.Row) (float64, int) {
+	dec := max(decimals(r.ValueText), decimals(r.TargetText))
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(r.Value-r.Target, 'f', dec, 64), 64)
+	return g, dec
+}
+
+func decimals(s string) int {
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
+
+func signedPoints(l locale.Lang, v float64, dec int) string {
+	s := l.Number(v, dec)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s + "\u00a0" + For(l).PP
 }
 
 func title(ds data.Dataset, l locale.Lang) string {
@@ -180,41 +281,60 @@ func note(r data.Row, l locale.Lang) string {
 	return r.Note
 }
 
+// pageText is "5", or "8–9" where the source text cannot tell which of two pages.
+func pageText(src data.Source) string {
+	first, last := src.PageRange()
+	if first == last {
+		return strconv.Itoa(first)
+	}
+	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
+}
+
 // quotes lists the distinct source sentences of a dataset in page order.
 func quotes(b *data.Briefing, ds data.Dataset) []Quote {
 	seen := map[string]bool{}
-	var qs []Quote
+	var srcs []data.Source
 	for _, r := range ds.Rows {
-		src := b.Sources[r.SourceID]
-		if src.Quote == "" || seen[src.ID] {
+		src, ok := b.Sources[r.SourceID]
+		if !ok || seen[src.ID] {
 			continue
 		}
 		seen[src.ID] = true
-		qs = append(qs, Quote{Text: src.Quote, Page: src.Page})
+		srcs = append(srcs, src)
 	}
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Page < qs[j].Page })
+	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Page < srcs[j].Page })
+	qs := make([]Quote, len(srcs))
+	for i, s := range srcs {
+		qs[i] = Quote{Text: s.Quote, Page: pageText(s)}
+	}
 	return qs
 }
 
 // SourceLine names document, annex, pages, speaker and date of a dataset's figures.
 func SourceLine(b *data.Briefing, ds data.Dataset, l locale.Lang) string {
-	w := wordsFor(l)
+	w := For(l)
 	var first data.Source
-	pages := map[int]bool{}
+	pages := map[string]bool{}
 	for _, r := range ds.Rows {
-		src := b.Sources[r.SourceID]
+		src, ok := b.Sources[r.SourceID]
+		if !ok {
+			continue
+		}
 		if first.ID == "" {
 			first = src
 		}
-		pages[src.Page] = true
+		pages[pageText(src)] = true
+	}
+	if first.ID == "" {
+		return w.NoSource
 	}
 	var ps []string
 	for p := range pages {
-		ps = append(ps, strconv.Itoa(p))
+		ps = append(ps, p)
 	}
 	sort.Strings(ps)
 	pageWord := w.Page
-	if len(ps) > 1 {
+	if len(ps) > 1 || strings.Contains(ps[0], "–") {
 		pageWord = w.Pages
 	}
 	return fmt.Sprintf("%s: %s, %s, %s %s — %s, %s %s", w.Source, first.Document, first.Annex,

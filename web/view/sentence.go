@@ -44,7 +44,7 @@ func ChangeOf(ds data.Dataset) (Change, bool) {
 	return c, true
 }
 
-// Headline is the one-line figure summary above a chart, e.g. "59 → 8, −86% since 2017 · 2020 partial".
+// Headline is the one-line figure summary above a chart, e.g. "59 → 8: −51, −86% since 2017 · 2020 partial".
 func Headline(ds data.Dataset, l locale.Lang) string {
 	w := wordsFor(l)
 	if ds.Kind == data.Targets {
@@ -55,7 +55,7 @@ func Headline(ds data.Dataset, l locale.Lang) string {
 	if !ok {
 		return ""
 	}
-	s := l.Decimal(c.From.ValueText) + " → " + l.Decimal(c.To.ValueText)
+	s := l.Decimal(c.From.ValueText) + " → " + l.Decimal(c.To.ValueText) + l.Colon() + l.Signed(c.Abs)
 	if c.HasPercent {
 		s += ", " + l.SignedPercent(c.Pct)
 	}

@@ -2,68 +2,96 @@ package view
 
 import "briefing/web/locale"
 
-// words are the interface texts of one language. Generated sentences are built in
-// sentence.go from these and the data, never translated by hand per figure.
-type words struct {
-	Source       string
-	Page         string
-	Pages        string
-	Briefing     string
-	Partial      string // legend for a partial period: "%s: to %s (partial year)"
-	PartialShort string // "%s partial"
-	Since        string // "since %s"
-	Target       string // legend for the target marker
-	TargetOf     string // "target %s"
-	NoFigure     string
-	Fell         string
-	Rose         string
-	Unchanged    string
-	TargetsMet   string // "%d of %d uniformed targets for 2020 met or surpassed"
-	Women        string // "%s women"
-	QuoteNote    string // the quotes are in English
+// Words are the interface texts of one language. Generated sentences are built from these
+// and the data (sentence.go), never translated by hand per figure.
+type Words struct {
+	// generated sentences
+	Source, Page, Pages, Briefing       string
+	Partial, PartialShort, Since        string
+	Target, TargetOf, NoFigure          string
+	Fell, Rose, Unchanged, TargetsMet   string
+	Women, QuoteNote, PP, GapLegend     string
+	Uniformed, Civilian, NotMetNoFigure string
+
+	// page and controls
+	Kicker, Title, Lede, Footer, Language, ThemeLabel, Light, Dark, Projector   string
+	Chart, Table, Variant, Bars, Line, Share, Gap, Values, Targets              string
+	Download, Sources, SourceSentences, Speaker, Document, Date, PageCol        string
+	Period, Category, Value, TargetCol, GapCol, Note, Unit, SortBy, PartialFlag string
+	KeyFigures, KeyFiguresLede, SearchLabel, SearchHint, AllThemes, Theme       string
+	Figure, Statement, Quote, NoMatch, Matches                                  string
+	YourData, YourDataLede, ChooseFile, PasteLabel, ChartIt, Remove, NoSource   string
+	TooManyBars, ErrorTitle, Reload, Present                                    string
 }
 
-var wordsEN = words{
-	Source:       "Source",
-	Page:         "p.",
-	Pages:        "pp.",
-	Briefing:     "briefing of",
-	Partial:      "%s: to %s (partial year)",
-	PartialShort: "%s partial",
-	Since:        "since %s",
-	Target:       "◆ Target for 2020",
-	TargetOf:     "target %s",
-	NoFigure:     "no figure given",
-	Fell:         "fell",
-	Rose:         "rose",
-	Unchanged:    "was unchanged",
-	TargetsMet:   "%d of %d uniformed targets for 2020 met or surpassed",
-	Women:        "%s women",
-	QuoteNote:    "",
+var wordsEN = Words{
+	Source: "Source", Page: "p.", Pages: "pp.", Briefing: "briefing of",
+	Partial: "%s: to %s (partial year)", PartialShort: "%s partial", Since: "since %s",
+	Target: "◆ Target for 2020", TargetOf: "target %s", NoFigure: "no figure given",
+	Fell: "fell", Rose: "rose", Unchanged: "was unchanged",
+	TargetsMet: "%d of %d uniformed targets for 2020 met or surpassed",
+	Women:      "%s women", QuoteNote: "", PP: "pp", GapLegend: "Percentage points above (+) or below (−) the 2020 target",
+	Uniformed: "Uniformed personnel, June 2020", Civilian: "Civilian personnel, July 2020",
+	NotMetNoFigure: "target not yet met; no figure given",
+
+	Kicker: "United Nations Security Council · S/2020/911", Title: "Peacekeeping reform in figures",
+	Lede:     "The figures of the annual briefing on peacekeeping reform by Under-Secretary-General Jean-Pierre Lacroix to the Security Council, 14 September 2020: every value with the sentence it comes from.",
+	Footer:   "Source: United Nations document S/2020/911, letter dated 16 September 2020 from the President of the Security Council. Runs entirely in your browser; nothing is sent anywhere.",
+	Language: "Language", ThemeLabel: "Theme", Light: "Light", Dark: "Dark", Projector: "Projector",
+	Chart: "Chart", Table: "Table", Variant: "Chart type", Bars: "Bars", Line: "Line",
+	Share: "Share and target", Gap: "Gap to target", Values: "Values", Targets: "Show 2020 targets",
+	Download: "Download", Sources: "Sources", SourceSentences: "Source sentences",
+	Speaker: "Speaker", Document: "Document", Date: "Date", PageCol: "Page",
+	Period: "Period", Category: "Category", Value: "Value", TargetCol: "Target 2020", GapCol: "Gap (pp)",
+	Note: "Note", Unit: "Unit", SortBy: "Sort by %s", PartialFlag: "partial",
+	KeyFigures: "Other figures in the briefing", KeyFiguresLede: "Every other number stated by the Under-Secretary-General and the eight Council members, with the sentence it comes from.",
+	SearchLabel: "Search", SearchHint: "e.g. PCRS, funding, MINUSCA", AllThemes: "All themes", Theme: "Theme",
+	Figure: "Figure", Statement: "Statement", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures",
+	YourData: "Your own figures", YourDataLede: "Chart a CSV file with columns period,value or category,value[,target] — for example next year's figures. It stays in your browser.",
+	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", ChartIt: "Chart it", Remove: "Remove",
+	NoSource:    "Your data: not from S/2020/911. Nothing leaves your browser.",
+	TooManyBars: "Too many rows to chart (%d); the table shows them all.",
+	ErrorTitle:  "Something went wrong.", Reload: "Reload", Present: "Present",
 }
 
-var wordsFR = words{
-	Source:       "Source",
-	Page:         "p.",
-	Pages:        "p.",
-	Briefing:     "exposé du",
-	Partial:      "%s : jusqu’au %s (année incomplète)",
-	PartialShort: "%s incomplète",
-	Since:        "depuis %s",
-	Target:       "◆ Objectif pour 2020",
-	TargetOf:     "objectif %s",
-	NoFigure:     "aucun chiffre donné",
-	Fell:         "est passé",
-	Rose:         "est passé",
-	Unchanged:    "est resté",
-	TargetsMet:   "%d objectifs 2020 sur %d atteints ou dépassés pour le personnel en tenue",
-	Women:        "%s de femmes",
-	QuoteNote:    "Citation dans la langue originale du document (anglais) ; aucune traduction officielle n’est disponible ici.",
+var wordsFR = Words{
+	Source: "Source", Page: "p.", Pages: "p.", Briefing: "exposé du",
+	Partial: "%s : jusqu’au %s (année incomplète)", PartialShort: "%s incomplète", Since: "depuis %s",
+	Target: "◆ Objectif pour 2020", TargetOf: "objectif %s", NoFigure: "aucun chiffre donné",
+	Fell: "est passé", Rose: "est passé", Unchanged: "est resté",
+	TargetsMet: "%d objectifs 2020 sur %d atteints ou dépassés pour le personnel en tenue",
+	Women:      "%s de femmes",
+	QuoteNote:  "Citations dans la langue originale du document (anglais) ; aucune traduction officielle n’est disponible ici.",
+	PP:         "pt", GapLegend: "Points de pourcentage au-dessus (+) ou au-dessous (−) de l’objectif 2020",
+	Uniformed: "Personnel en tenue, juin 2020", Civilian: "Personnel civil, juillet 2020",
+	NotMetNoFigure: "objectif non encore atteint ; aucun chiffre donné",
+
+	Kicker: "Conseil de sécurité des Nations Unies · S/2020/911", Title: "La réforme du maintien de la paix en chiffres",
+	Lede:     "Les chiffres de l’exposé annuel sur la réforme du maintien de la paix présenté au Conseil de sécurité par le Secrétaire général adjoint Jean-Pierre Lacroix le 14 septembre 2020 : chaque valeur avec la phrase d’où elle vient.",
+	Footer:   "Source : document S/2020/911 de l’Organisation des Nations Unies, lettre datée du 16 septembre 2020 adressée par le Président du Conseil de sécurité. Tout fonctionne dans votre navigateur ; rien n’est envoyé.",
+	Language: "Langue", ThemeLabel: "Thème", Light: "Clair", Dark: "Sombre", Projector: "Projecteur",
+	Chart: "Graphique", Table: "Tableau", Variant: "Type de graphique", Bars: "Barres", Line: "Courbe",
+	Share: "Part et objectif", Gap: "Écart à l’objectif", Values: "Valeurs", Targets: "Afficher les objectifs 2020",
+	Download: "Télécharger", Sources: "Sources", SourceSentences: "Phrases sources",
+	Speaker: "Orateur", Document: "Document", Date: "Date", PageCol: "Page",
+	Period: "Période", Category: "Catégorie", Value: "Valeur", TargetCol: "Objectif 2020", GapCol: "Écart (pt)",
+	Note: "Note", Unit: "Unité", SortBy: "Trier par %s", PartialFlag: "incomplet",
+	KeyFigures: "Autres chiffres de l’exposé", KeyFiguresLede: "Tous les autres nombres cités par le Secrétaire général adjoint et les huit membres du Conseil, avec la phrase d’où ils viennent.",
+	SearchLabel: "Rechercher", SearchHint: "p. ex. PCRS, financement, MINUSCA", AllThemes: "Tous les thèmes", Theme: "Thème",
+	Figure: "Chiffre", Statement: "Déclaration", Quote: "Phrase", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d",
+	YourData: "Vos propres chiffres", YourDataLede: "Représentez un fichier CSV à colonnes period,value ou category,value[,target] — par exemple les chiffres de l’an prochain. Il reste dans votre navigateur.",
+	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", ChartIt: "Représenter", Remove: "Retirer",
+	NoSource:    "Vos données : elles ne viennent pas du document S/2020/911. Rien ne quitte votre navigateur.",
+	TooManyBars: "Trop de lignes pour un graphique (%d) ; le tableau les montre toutes.",
+	ErrorTitle:  "Une erreur s’est produite.", Reload: "Recharger", Present: "Présenter",
 }
 
-func wordsFor(l locale.Lang) words {
+// For returns the words of a language.
+func For(l locale.Lang) Words {
 	if l == locale.FR {
 		return wordsFR
 	}
 	return wordsEN
 }
+
+func wordsFor(l locale.Lang) Words { return For(l) }

@@ -34,10 +34,10 @@ func TestHeadlines(t *testing.T) {
 		lang locale.Lang
 		want string
 	}{
-		{"fatalities", locale.EN, "59 → 8, −86% since 2017 · 2020 partial"},
-		{"fatalities", locale.FR, "59 → 8, −86\u202f% depuis 2017 · 2020 incomplète"},
-		{"coe-gaps", locale.EN, "23 → 18, −22% since Q4 2018"},
-		{"coe-gaps", locale.FR, "23 → 18, −22\u202f% depuis T4\u00a02018"},
+		{"fatalities", locale.EN, "59 → 8: −51, −86% since 2017 · 2020 partial"},
+		{"fatalities", locale.FR, "59 → 8\u202f: −51, −86\u202f% depuis 2017 · 2020 incomplète"},
+		{"coe-gaps", locale.EN, "23 → 18: −5, −22% since Q4 2018"},
+		{"coe-gaps", locale.FR, "23 → 18\u202f: −5, −22\u202f% depuis T4\u00a02018"},
 		{"parity", locale.EN, "5 of 6 uniformed targets for 2020 met or surpassed"},
 	}
 	for _, c := range cases {
@@ -104,8 +104,7 @@ func TestTargetsOption(t *testing.T) {
 	ds := dataset(t, b, "parity")
 	s := state.Default()
 	on := Spec(ds, s, WideWidth)
-	s.ShowTargets = false
-	off := Spec(ds, s, WideWidth)
+	off := Spec(ds, state.Reduce(s, state.SetTargets{Dataset: "parity", On: false}), WideWidth)
 	if !on.ShowTargets || off.ShowTargets || len(on.Legend) == len(off.Legend) {
 		t.Errorf("targets option not reflected: on %v %q, off %v %q", on.ShowTargets, on.Legend, off.ShowTargets, off.Legend)
 	}
@@ -118,7 +117,7 @@ func TestCacheRendersOnce(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	for i := 0; i < 3; i++ {
-		if _, err := Cards(b, state.Default(), c); err != nil {
+		if _, err := Cards(b, b.Datasets, state.Default(), c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -132,7 +131,7 @@ func BenchmarkCardsCached(b *testing.B) {
 	c := &Cache{}
 	s := state.Default()
 	for i := 0; i < b.N; i++ {
-		if _, err := Cards(br, s, c); err != nil {
+		if _, err := Cards(br, br.Datasets, s, c); err != nil {
 			b.Fatal(err)
 		}
 	}

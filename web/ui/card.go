@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"github.com/vugu/vugu"
+
+	"briefing/data"
+	"briefing/web/chart"
+	"briefing/web/state"
+	"briefing/web/view"
+)
+
+// DatasetCard shows one dataset: title, headline, controls, chart or table, and sources.
+type DatasetCard struct {
+	Card     view.Card
+	Bare     bool // embedded without controls
+	Dispatch func(state.Action)
+	Download func(dataset, format string)
+	Remove   func(dataset string)
+}
+
+func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
+
+// SetTable switches between chart and table.
+func (c *DatasetCard) SetTable(on bool) {
+	c.Dispatch(state.SetTable{Dataset: c.Card.ID, On: on})
+}
+
+// SetVariant handles the chart type menu.
+func (c *DatasetCard) SetVariant(e vugu.DOMEvent) {
+	c.Dispatch(state.SetVariant{Dataset: c.Card.ID, Variant: state.Variant(e.PropString("target", "value"))})
+}
+
+// SetValues handles the value labels checkbox.
+func (c *DatasetCard) SetValues(e vugu.DOMEvent) {
+	c.Dispatch(state.SetValues{Dataset: c.Card.ID, On: e.PropBool("target", "checked")})
+}
+
+// SetTargets handles the targets checkbox.
+func (c *DatasetCard) SetTargets(e vugu.DOMEvent) {
+	c.Dispatch(state.SetTargets{Dataset: c.Card.ID, On: e.PropBool("target", "checked")})
+}
+
+// Sort sorts the table by a column.
+func (c *DatasetCard) Sort(col string) {
+	c.Dispatch(state.SortBy{Dataset: c.Card.ID, Column: col})
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// variants are the chart types offered for the dataset's kind.
+func (c *DatasetCard) variants() []option {
+	w := c.Card.Words
+	opts := []option{{string(state.Bars), w.Bars, false}, {string(state.Line), w.Line, false}}
+	if c.Card.Kind == data.Targets {
+		opts = []option{{string(state.Bars), w.Share, false}, {string(state.Gap), w.Gap, false}}
+	}
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == string(c.Card.View.Variant)
+	}
+	return opts
+}
+
+// ChartBox is a chart SVG with a layer of focusable elements over its bars, whose tooltips
+// are pure CSS: hovering or focusing a bar runs no Go and re-renders nothing.
+type ChartBox struct {
+	Result chart.Result
+	Tips   []view.Tip
+	Layout string // "wide" or "narrow": CSS shows one of the two by viewport width
+}
+
+func (c *ChartBox) tip(i int) view.Tip {
+	if i >= 0 && i < len(c.Tips) {
+		return c.Tips[i]
+	}
+	return view.Tip{}
+}
+
+func hitStyle(h chart.Hit) string {
+	pct := func(f float64) string { return formatPct(100 * f) }
+	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"briefing/data"
+	"briefing/web/chart"
+	"briefing/web/export"
+	"briefing/web/view"
+)
+
+// PNGScale makes downloaded PNGs twice the chart's size: 1920 px wide, for slides.
+const PNGScale = 2
+
+// Download makes a file of a dataset's current view in the browser and offers it: CSV and
+// JSON of the figures with their sources, the chart as SVG, or as a 2x PNG for slides.
+// The PNG is the same SVG rasterised by the browser (with the font embedded), which keeps
+// a second, raster renderer out of the wasm.
+func (c *Root) Download(id, format string) {
+	defer c.recover()
+	file := format
+	if format == "png" {
+		file = "svg"
+	}
+	b, name, mime, err := c.File(id, file)
+	if err != nil {
+		c.Err = err.Error()
+		return
+	}
+	switch {
+	case format == "png" && c.Effects.DownloadPNG != nil:
+		c.Effects.DownloadPNG(strings.TrimSuffix(name, ".svg")+".png", export.EmbedFont(string(b), chart.FontTTF()), PNGScale)
+	case format != "png" && c.Effects.Download != nil:
+		c.Effects.Download(name, mime, b)
+	}
+}
+
+// File is the content, file name and media type of a download.
+func (c *Root) File(id, format string) ([]byte, string, string, error) {
+	ds, ok := c.dataset(id)
+	if !ok {
+		return nil, "", "", errors.New("no dataset " + id)
+	}
+	name := export.FileName("s-2020-911", ds.ID, viewName(c, ds), dataDate(c.Briefing, ds), "."+format)
+	switch format {
+	case "csv":
+		return export.CSV(ds, c.Briefing.Sources), name, "text/csv;charset=utf-8", nil
+	case "json":
+		return export.JSON(ds, c.Briefing.Sources), name, "application/json", nil
+	case "svg":
+		card, err := view.NewCard(c.Briefing, ds, c.State, c.Charts)
+		if err != nil || !card.Charted {
+			return nil, "", "", errors.New("this dataset cannot be charted")
+		}
+		svg := export.StandaloneSVG(card.Wide.SVG, card.Wide.Width, card.Wide.Height, card.Title, card.SourceLine)
+		return []byte(svg), name, "image/svg+xml", nil
+	}
+	return nil, "", "", errors.New("unknown download format " + format)
+}
+
+func (c *Root) dataset(id string) (data.Dataset, bool) {
+	for _, ds := range append(c.Briefing.Datasets, c.Uploads...) {
+		if ds.ID == id {
+			return ds, true
+		}
+	}
+	return data.Dataset{}, false
+}
+
+// viewName names the view in a file name: "table", "line", "gap" or "chart".
+func viewName(c *Root, ds data.Dataset) string {
+	v := c.State.View(ds.ID)
+	switch {
+	case v.Table:
+		return "table"
+	case v.Variant != "":
+		return string(v.Variant)
+	}
+	return "chart"
+}
+
+// dataDate is the date the figures were stated, for file names; "" for the reader's data.
+func dataDate(b *data.Briefing, ds data.Dataset) string {
+	for _, r := range ds.Rows {
+		if src, ok := b.Sources[r.SourceID]; ok {
+			return src.Date
+		}
+	}
+	return ""
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strconv"
+
+	"briefing/web/view"
+)
+
+// DataTable is a dataset as an accessible, sortable table.
+type DataTable struct {
+	Table view.Table
+	Sort  func(column string)
+}
+
+func (c *DataTable) numeric(col int) bool {
+	return col < len(c.Table.Columns) && c.Table.Columns[col].Numeric
+}
+
+// ariaSort is the aria-sort value of a header; nil omits the attribute on columns that
+// do not sort (an empty aria-sort is invalid).
+func ariaSort(col view.Column) any {
+	if col.AriaSort == "" {
+		return nil
+	}
+	return col.AriaSort
+}
+
+func sortIcon(ariaSort string) string {
+	switch ariaSort {
+	case "ascending":
+		return " ▲"
+	case "descending":
+		return " ▼"
+	}
+	return " ↕"
+}
+
+func numClass(numeric bool) any {
+	if numeric {
+		return "num"
+	}
+	return nil
+}
+
+func partialClass(partial bool) any {
+	if partial {
+		return "partial"
+	}
+	return nil
+}
+
+func formatPct(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) + "%" }

@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"github.com/vugu/vugu"
+
+	"briefing/web/view"
+)
+
+// Upload lets readers chart their own CSV: a file (chosen or dropped, read by the browser
+// build, see wasm/upload.go) or pasted text.
+type Upload struct {
+	Words view.Words
+	Err   string
+	Add   func(name string, b []byte)
+	text  string
+}
+
+// SetText keeps the pasted text (the change event fires when the text area loses focus,
+// which happens before the button's click).
+func (c *Upload) SetText(e vugu.DOMEvent) { c.text = e.PropString("target", "value") }
+
+// ChartPasted charts the pasted text.
+func (c *Upload) ChartPasted() {
+	if c.text != "" {
+		c.Add("pasted.csv", []byte(c.text))
+	}
+}

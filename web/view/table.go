@@ -1,0 +1,123 @@
+package view
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"briefing/data"
+	"briefing/web/state"
+)
+
+// Column is a table header.
+type Column struct {
+	Key      string // sort key, "" when the column does not sort
+	Label    string
+	Numeric  bool
+	AriaSort string // "ascending", "descending" or "none" for sortable columns; "" otherwise
+	SortHint string // accessible name of the sort button
+}
+
+// Cell is a table cell; Num is what numeric sorting uses.
+type Cell struct {
+	Text string
+	Num  float64
+	Has  bool // the cell has a number (missing figures sort last)
+}
+
+// TableRow is one figure.
+type TableRow struct {
+	Cells   []Cell
+	Partial bool
+	Source  string // "S/2020/911, p. 5" or "" for the reader's own data
+}
+
+// Table is a dataset as an accessible table.
+type Table struct {
+	Caption string
+	Columns []Column
+	Rows    []TableRow
+}
+
+// NewTable lays a dataset out as a table, sorted as the view asks.
+func NewTable(b *data.Briefing, ds data.Dataset, s state.State) Table {
+	l, w, v := s.Lang, For(s.Lang), s.View(ds.ID)
+	t := Table{Caption: fmt.Sprintf("%s (%s)", title(ds, l), unit(ds, l))}
+	if ds.Kind == data.Targets {
+		t.Columns = []Column{{Key: "category", Label: w.Category}, {Key: "value", Label: w.Value + " (%)", Numeric: true},
+			{Key: "target", Label: w.TargetCol + " (%)", Numeric: true}, {Key: "gap", Label: w.GapCol, Numeric: true}}
+	} else {
+		t.Columns = []Column{{Key: "period", Label: w.Period}, {Key: "value", Label: w.Value + " (" + unit(ds, l) + ")", Numeric: true}}
+	}
+	t.Columns = append(t.Columns, Column{Label: w.Note}, Column{Label: w.Source})
+	for i, r := range ds.Rows {
+		t.Rows = append(t.Rows, tableRow(b, ds, r, i, s))
+	}
+	sortRows(t, v)
+	for i, c := range t.Columns {
+		if c.Key == "" {
+			continue
+		}
+		t.Columns[i].AriaSort, t.Columns[i].SortHint = "none", fmt.Sprintf(w.SortBy, c.Label)
+		if c.Key == v.Sort {
+			t.Columns[i].AriaSort = map[bool]string{false: "ascending", true: "descending"}[v.Desc]
+		}
+	}
+	return t
+}
+
+func tableRow(b *data.Briefing, ds data.Dataset, r data.Row, i int, s state.State) TableRow {
+	l, w := s.Lang, For(s.Lang)
+	label := Cell{Text: rowLabel(ds, r, l), Num: float64(i), Has: true} // label sorts in source order
+	val := numCell(r.HasValue, r.Value, l.Decimal(r.ValueText), w.NoFigure)
+	row := TableRow{Partial: r.Partial}
+	if ds.Kind == data.Targets {
+		gap := Cell{Text: "—"}
+		if r.HasValue && r.HasTarget {
+			g, dec := Gap(r)
+			gap = Cell{Text: signedPoints(l, g, dec), Num: g, Has: true}
+		}
+		row.Cells = []Cell{label, val, numCell(r.HasTarget, r.Target, l.Decimal(r.TargetText), "—"), gap}
+	} else {
+		if r.Partial {
+			val.Text += " (" + w.PartialFlag + ")"
+		}
+		row.Cells = []Cell{label, val}
+	}
+	row.Cells = append(row.Cells, Cell{Text: note(r, l)})
+	if src, ok := b.Sources[r.SourceID]; ok {
+		row.Source = src.Document + ", " + w.Page + " " + pageText(src)
+		if pageText(src) != strconv.Itoa(src.Page) {
+			row.Source = src.Document + ", " + w.Pages + " " + pageText(src)
+		}
+	}
+	row.Cells = append(row.Cells, Cell{Text: row.Source})
+	return row
+}
+
+func numCell(has bool, v float64, text, missing string) Cell {
+	if !has {
+		return Cell{Text: missing}
+	}
+	return Cell{Text: text, Num: v, Has: true}
+}
+
+// sortRows orders rows by the view's sort column; figures not given always sort last.
+func sortRows(t Table, v state.View) {
+	col := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Key != "" && c.Key == v.Sort })
+	if col < 0 {
+		return
+	}
+	slices.SortStableFunc(t.Rows, func(a, b TableRow) int {
+		x, y := a.Cells[col], b.Cells[col]
+		if x.Has != y.Has {
+			return map[bool]int{true: -1, false: 1}[x.Has]
+		}
+		c := cmp.Compare(x.Num, y.Num)
+		if v.Desc {
+			c = -c
+		}
+		return c
+	})
+}
