@@ -13,6 +13,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/state"
+	"briefing/web/view"
 	"briefing/web/ui"
 )
 
@@ -45,10 +46,13 @@ func run() error {
 		return err
 	}
 	kinds := state.KindsOf(b.Datasets)
-	root := &ui.Root{Briefing: b, State: urlState(kinds),
+	root := &ui.Root{Briefing: b, State: urlState(kinds), SystemTheme: systemTheme(),
 		Effects: ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged}}
 	followHistory(renderer.EventEnv(), root, kinds)
 	listenForFiles(renderer.EventEnv(), root)
+	listenForKeys(renderer.EventEnv(), root)
+	root.Charts = &view.Cache{}
+	warm := newWarmer(root.Charts)
 	first := true
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := renderer.Render(env.RunBuild(root)); err != nil {
@@ -58,6 +62,7 @@ func run() error {
 			first = false
 			ready()
 		}
+		warm.after(root.Datasets(), root.Effective())
 	}
 	return nil
 }

@@ -101,7 +101,11 @@ func (f *frame) rowAxis(fits func(axis) bool) axis {
 func (f *frame) labelColumn() (float64, [][]string) {
 	t := math.Min(math.Max((f.p.w-360)/600, 0), 1)
 	size, all := f.m.text, f.labelsOf()
-	w := math.Min(f.mz.widest(all, size), f.p.w*(0.45-0.08*t))
+	share := 0.45 - 0.08*t
+	if f.s.LabelShare > 0 {
+		share = math.Min(f.s.LabelShare, 0.55)
+	}
+	w := math.Min(f.mz.widest(all, size), f.p.w*share)
 	if l := f.leftReserve(); l > 0 {
 		// value labels left of negative bars take room too: keep 35 % of the width for bars
 		room := f.p.w - 2*f.m.pad - 1.5*f.m.gap - l - f.rightReserve(rowGeom{}) - 0.35*f.p.w

@@ -101,6 +101,10 @@ type Spec struct {
 	// GroupLabels are the headings of row groups by Bar.Group, already localised, e.g.
 	// "Uniformed personnel, June 2020". A group without a label gets only the separator rule.
 	GroupLabels map[string]string
+	// LabelShare is the largest share of the width the category labels of Rows may take
+	// before they wrap (0 = a default that shrinks as the chart widens; at most 0.55). A slide
+	// sets it higher: one line per label leaves the height to the bars.
+	LabelShare float64
 }
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML

@@ -32,10 +32,17 @@ func TestScreenshots(t *testing.T) {
 		{"fatalities-line", "?v=2&fatalities=line", 1280, 900, "#fatalities"},
 		{"key-figures", "?v=2&q=PCRS", 1280, 900, "#key-figures"},
 		{"upload", "", 1280, 900, "#your-data"},
+		{"slide-title", "?v=2&slide=1", 1920, 1080, ""},
+		{"slide-fatalities-projector", "?v=2&slide=2&theme=projector", 1920, 1080, ""},
+		{"slide-parity-fr-dark", "?v=2&slide=4&lang=fr&theme=dark", 1920, 1080, ""},
+		{"slide-civilian", "?v=2&slide=5", 1920, 1080, ""},
+		{"slide-key", "?v=2&slide=6", 1920, 1080, ""},
+		{"slide-sources", "?v=2&slide=7", 1920, 1080, ""},
 	}
 	for _, s := range shots {
 		t.Log(s.name)
 		p := newPage(t, u, s.width, s.height)
+		p.run(t, chromedp.EmulateViewport(s.width, s.height))
 		p.open(t, u+"/"+s.query)
 		shot := chromedp.FullScreenshot(100)
 		if s.element != "" {

@@ -31,7 +31,7 @@ const (
 type State struct {
 	Views    map[string]View // by dataset id; a missing entry is the default view
 	Lang     locale.Lang     // interface language
-	Theme    string          // "light", "dark" or "projector"
+	Theme    string          // "light", "dark" or "projector"; "" follows the reader's system
 	Slide    int             // presentation mode: slide number from 1; 0 = explorer
 	Embed    string          // dataset id shown alone for embedding; "" = the whole explorer
 	Bare     bool            // embed without controls
@@ -41,7 +41,7 @@ type State struct {
 
 // Default is the view a reader gets with no parameters.
 func Default() State {
-	return State{Lang: locale.EN, Theme: "light"}
+	return State{Lang: locale.EN}
 }
 
 // View returns the view of a dataset.

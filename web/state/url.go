@@ -101,11 +101,10 @@ func Encode(s State) string {
 			q.Set(id, t)
 		}
 	}
-	d := Default()
-	if s.Lang != d.Lang {
+	if s.Lang != Default().Lang {
 		q.Set("lang", string(s.Lang))
 	}
-	if s.Theme != d.Theme {
+	if s.Theme != "" {
 		q.Set("theme", s.Theme)
 	}
 	if s.Slide > 0 {

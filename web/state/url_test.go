@@ -15,8 +15,8 @@ func TestURLRoundTrip(t *testing.T) {
 		Default(),
 		{Lang: locale.FR, Theme: "dark", Views: map[string]View{"parity": {NoTargets: true, Variant: Gap}}},
 		{Lang: locale.EN, Theme: "projector", Slide: 3},
-		{Lang: locale.EN, Theme: "light", Embed: "fatalities", Bare: true, Views: map[string]View{"fatalities": {Variant: Line, NoValues: true}}},
-		{Lang: locale.EN, Theme: "light", Query: "PCRS & more", KeyTheme: "performance",
+		{Lang: locale.EN, Embed: "fatalities", Bare: true, Views: map[string]View{"fatalities": {Variant: Line, NoValues: true}}},
+		{Lang: locale.EN, Query: "PCRS & more", KeyTheme: "performance",
 			Views: map[string]View{"coe-gaps": {Table: true, Sort: "value", Desc: true}}},
 	}
 	for _, s := range states {
@@ -46,10 +46,10 @@ func TestOldLinks(t *testing.T) {
 		link string
 		want State
 	}{
-		{"targets=off", State{Lang: locale.EN, Theme: "light", Views: map[string]View{"parity": {NoTargets: true}}}},
-		{"targets=on&lang=fr", State{Lang: locale.FR, Theme: "light"}},
+		{"targets=off", State{Lang: locale.EN, Views: map[string]View{"parity": {NoTargets: true}}}},
+		{"targets=on&lang=fr", State{Lang: locale.FR}},
 		{"?theme=dark", State{Lang: locale.EN, Theme: "dark"}},
-		{"v=2&parity=notargets", State{Lang: locale.EN, Theme: "light", Views: map[string]View{"parity": {NoTargets: true}}}},
+		{"v=2&parity=notargets", State{Lang: locale.EN, Views: map[string]View{"parity": {NoTargets: true}}}},
 		// a version-2 link never goes through the version-1 migration
 		{"v=2&targets=off", Default()},
 	}
@@ -65,7 +65,7 @@ func TestDecodeBadInput(t *testing.T) {
 		";;;&&&=", "fatalities=gap,notargets,sort-category", "parity=line", "slide=-1", "slide=1e9",
 		"embed=nothing", "v=99&lang=fr", "v=abc", "kt=<b>", "unknown=1&fatalities=", "q=" + strings.Repeat("é", 300)} {
 		s := Decode(q, kinds)
-		if !validTheme(s.Theme) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 || s.Slide > 99 ||
+		if (s.Theme != "" && !validTheme(s.Theme)) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 || s.Slide > 99 ||
 			s.Views != nil || s.Embed != "" || len(s.Query) > maxQuery || (s.KeyTheme != "" && !isToken(s.KeyTheme)) {
 			t.Errorf("Decode(%q) = %+v", q, s)
 		}
@@ -82,7 +82,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		s := Decode(q, kinds)
-		if !validTheme(s.Theme) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 {
+		if (s.Theme != "" && !validTheme(s.Theme)) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 {
 			t.Fatalf("Decode(%q) gave an invalid state %+v", q, s)
 		}
 		if again := Decode(Encode(s), kinds); !again.Equal(s) {

@@ -39,10 +39,15 @@ type Root struct {
 	UploadErr string
 	Err       string
 	Announce  string // read out by screen readers after a change of view
+	Blank     bool   // presentation screen blanked (B or .)
+	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
+	// colour scheme), used while the URL names none.
+	SystemTheme string
 
 	w       view.Words
 	cards   []view.Card
 	keyList view.KeyFigureList
+	slides  []view.Slide
 }
 
 // Datasets are the briefing's datasets followed by the reader's own.
@@ -65,13 +70,74 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 		c.Charts = &view.Cache{}
 	}
 	c.w = view.For(c.State.Lang)
-	cards, err := view.Cards(c.Briefing, c.Datasets(), c.State, c.Charts)
+	s := c.Effective()
+	var err error
+	if s.Slide > 0 {
+		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
+	} else {
+		c.cards, err = view.Cards(c.Briefing, c.Datasets(), s, c.Charts)
+		c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
+	}
 	if err != nil {
 		c.Err = err.Error()
-		return
 	}
-	c.cards = cards
-	c.keyList = view.KeyFigures(c.Briefing, c.State.Query, c.State.KeyTheme, c.State.Lang)
+}
+
+// Effective is the state as drawn: with the system's theme when the URL names none.
+func (c *Root) Effective() state.State {
+	s := c.State
+	if s.Theme == "" {
+		s.Theme = c.theme()
+	}
+	return s
+}
+
+func (c *Root) theme() string {
+	switch {
+	case c.State.Theme != "":
+		return c.State.Theme
+	case c.SystemTheme != "":
+		return c.SystemTheme
+	}
+	return "light"
+}
+
+func (c *Root) explorer() bool { return c.State.Embed == "" && c.State.Slide == 0 }
+
+// Present starts the presentation at its first slide.
+func (c *Root) Present() { c.Dispatch(state.GoToSlide{Slide: 1}) }
+
+// SlideCount is the number of slides of the presentation.
+func (c *Root) SlideCount() int { return view.SlideCount(c.Briefing, c.Datasets()) }
+
+// Key handles a key pressed during a presentation (the browser build listens on the window);
+// it reports whether the key was used.
+func (c *Root) Key(key string) bool {
+	if c.State.Slide == 0 {
+		return false
+	}
+	n, last := c.State.Slide, c.SlideCount()
+	switch key {
+	case "ArrowRight", " ", "PageDown", "ArrowDown", "Enter":
+		n = min(n+1, last)
+	case "ArrowLeft", "PageUp", "ArrowUp", "Backspace":
+		n = max(n-1, 1)
+	case "Home":
+		n = 1
+	case "End":
+		n = last
+	case "b", "B", ".":
+		c.Blank = !c.Blank
+		return true
+	case "Escape":
+		n, c.Blank = 0, false
+	default:
+		return false
+	}
+	if n != c.State.Slide {
+		c.Dispatch(state.GoToSlide{Slide: n})
+	}
+	return true
 }
 
 // Dispatch applies an action. A panic while handling it shows the error banner instead of

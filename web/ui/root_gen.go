@@ -20,14 +20,38 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "vugu_mount_point"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	vgn.AddAttrInterface("class", c.rootClass())
-	vgn.AddAttrInterface("data-theme", c.State.Theme)
+	vgn.AddAttrInterface("data-theme", c.theme())
 	vgn.AddAttrInterface("lang", string(c.State.Lang))
 	{
 		vgparent := vgn
 		_ = vgparent
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
 		vgparent.AppendChild(vgn)
-		if c.State.Embed == `` {
+		if c.State.Slide > 0 {
+			{
+				vgcompKey := vugu.MakeCompKey(0x988C3E0073ADE868^vgin.CurrentPositionHash(), vgiterkey)
+				// ask BuildEnv for prior instance of this specific component
+				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Presentation)
+				if vgcomp == nil {
+					// create new one if needed
+					vgcomp = new(Presentation)
+					vgin.BuildEnv.WireComponent(vgcomp)
+				}
+				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp.Blank = c.Blank
+				vgcomp.Current = c.State.Slide
+				vgcomp.Dispatch = c.Dispatch
+				vgcomp.Lang = c.State.Lang
+				vgcomp.Slides = c.slides
+				vgcomp.Words = c.w
+				vgout.Components = append(vgout.Components, vgcomp)
+				vgn = &vugu.VGNode{Component: vgcomp}
+				vgparent.AppendChild(vgn)
+			}
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
+		vgparent.AppendChild(vgn)
+		if c.explorer() {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "header", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "masthead"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -124,7 +148,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "theme-select"}}}
 							vgparent.AppendChild(vgn)
 							{
-								b, err := vjson.Marshal(c.State.Theme)
+								b, err := vjson.Marshal(c.theme())
 								if err != nil {
 									panic(err)
 								}
@@ -142,19 +166,19 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgparent.AppendChild(vgn)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "light"}}}
 								vgparent.AppendChild(vgn)
-								vgn.AddAttrInterface("selected", c.State.Theme == `light`)
+								vgn.AddAttrInterface("selected", c.theme() == `light`)
 								vgn.SetInnerHTML(c.w.Light)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t\t\t\t"}
 								vgparent.AppendChild(vgn)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "dark"}}}
 								vgparent.AppendChild(vgn)
-								vgn.AddAttrInterface("selected", c.State.Theme == `dark`)
+								vgn.AddAttrInterface("selected", c.theme() == `dark`)
 								vgn.SetInnerHTML(c.w.Dark)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t\t\t\t"}
 								vgparent.AppendChild(vgn)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "projector"}}}
 								vgparent.AppendChild(vgn)
-								vgn.AddAttrInterface("selected", c.State.Theme == `projector`)
+								vgn.AddAttrInterface("selected", c.theme() == `projector`)
 								vgn.SetInnerHTML(c.w.Projector)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t\t\t"}
 								vgparent.AppendChild(vgn)
@@ -162,6 +186,16 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t\t"}
 							vgparent.AppendChild(vgn)
 						}
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t\t"}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "present"}}}
+						vgparent.AppendChild(vgn)
+						vgn.SetInnerHTML(c.w.Present)
+						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+							EventType: "click",
+							Func:      func(event vugu.DOMEvent) { c.Present() },
+							// TODO: implement capture, etc. mostly need to decide syntax
+						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t\t"}
 						vgparent.AppendChild(vgn)
 					}
@@ -222,88 +256,90 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn.SetInnerHTML(c.Announce)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
 		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "main"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "cards"}}}
-		vgparent.AppendChild(vgn)
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
+		if c.State.Slide == 0 {
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "main"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "cards"}}}
 			vgparent.AppendChild(vgn)
-			for _, card := range c.cards {
-				var vgiterkey interface{} = card.ID
-				_ = vgiterkey
-				card := card
-				_ = card
-				{
-					vgcompKey := vugu.MakeCompKey(0x3D573DC2DA5FA675^vgin.CurrentPositionHash(), card.ID)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DatasetCard)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(DatasetCard)
-						vgin.BuildEnv.WireComponent(vgcomp)
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
+				vgparent.AppendChild(vgn)
+				for _, card := range c.cards {
+					var vgiterkey interface{} = card.ID
+					_ = vgiterkey
+					card := card
+					_ = card
+					{
+						vgcompKey := vugu.MakeCompKey(0x3D573DC2DA5FA675^vgin.CurrentPositionHash(), card.ID)
+						// ask BuildEnv for prior instance of this specific component
+						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DatasetCard)
+						if vgcomp == nil {
+							// create new one if needed
+							vgcomp = new(DatasetCard)
+							vgin.BuildEnv.WireComponent(vgcomp)
+						}
+						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Bare = c.State.Bare
+						vgcomp.Card = card
+						vgcomp.Dispatch = c.Dispatch
+						vgcomp.Download = c.Download
+						vgcomp.Remove = c.RemoveUpload
+						vgout.Components = append(vgout.Components, vgcomp)
+						vgn = &vugu.VGNode{Component: vgcomp}
+						vgparent.AppendChild(vgn)
 					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.Bare = c.State.Bare
-					vgcomp.Card = card
-					vgcomp.Dispatch = c.Dispatch
-					vgcomp.Download = c.Download
-					vgcomp.Remove = c.RemoveUpload
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
 				}
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
-			vgparent.AppendChild(vgn)
-			if c.State.Embed == `` {
-				{
-					vgcompKey := vugu.MakeCompKey(0x21A4AE7F8DE2EB36^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*KeyFigures)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(KeyFigures)
-						vgin.BuildEnv.WireComponent(vgcomp)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
+				vgparent.AppendChild(vgn)
+				if c.State.Embed == `` {
+					{
+						vgcompKey := vugu.MakeCompKey(0x21A4AE7F8DE2EB36^vgin.CurrentPositionHash(), vgiterkey)
+						// ask BuildEnv for prior instance of this specific component
+						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*KeyFigures)
+						if vgcomp == nil {
+							// create new one if needed
+							vgcomp = new(KeyFigures)
+							vgin.BuildEnv.WireComponent(vgcomp)
+						}
+						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Dispatch = c.Dispatch
+						vgcomp.Lang = c.State.Lang
+						vgcomp.List = c.keyList
+						vgcomp.Query = c.State.Query
+						vgcomp.Theme = c.State.KeyTheme
+						vgout.Components = append(vgout.Components, vgcomp)
+						vgn = &vugu.VGNode{Component: vgcomp}
+						vgparent.AppendChild(vgn)
 					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.Dispatch = c.Dispatch
-					vgcomp.Lang = c.State.Lang
-					vgcomp.List = c.keyList
-					vgcomp.Query = c.State.Query
-					vgcomp.Theme = c.State.KeyTheme
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
 				}
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
-			vgparent.AppendChild(vgn)
-			if c.State.Embed == `` {
-				{
-					vgcompKey := vugu.MakeCompKey(0xD36065F1ABEB8A8C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Upload)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Upload)
-						vgin.BuildEnv.WireComponent(vgcomp)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t\t"}
+				vgparent.AppendChild(vgn)
+				if c.State.Embed == `` {
+					{
+						vgcompKey := vugu.MakeCompKey(0xD36065F1ABEB8A8C^vgin.CurrentPositionHash(), vgiterkey)
+						// ask BuildEnv for prior instance of this specific component
+						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Upload)
+						if vgcomp == nil {
+							// create new one if needed
+							vgcomp = new(Upload)
+							vgin.BuildEnv.WireComponent(vgcomp)
+						}
+						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Add = c.AddUpload
+						vgcomp.Err = c.UploadErr
+						vgcomp.Words = c.w
+						vgout.Components = append(vgout.Components, vgcomp)
+						vgn = &vugu.VGNode{Component: vgcomp}
+						vgparent.AppendChild(vgn)
 					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.Add = c.AddUpload
-					vgcomp.Err = c.UploadErr
-					vgcomp.Words = c.w
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
 				}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
+				vgparent.AppendChild(vgn)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
-			vgparent.AppendChild(vgn)
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\t"}
 		vgparent.AppendChild(vgn)
-		if c.State.Embed == `` {
+		if c.explorer() {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "footer", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "colophon"}}}
 			vgparent.AppendChild(vgn)
 			{

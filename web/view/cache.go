@@ -39,6 +39,14 @@ func (c *Cache) Render(s chart.Spec) (chart.Result, error) {
 	return r, nil
 }
 
+// Has reports whether a spec's chart is cached.
+func (c *Cache) Has(s chart.Spec) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.m[Key(s)]
+	return ok
+}
+
 // Len is the number of cached charts.
 func (c *Cache) Len() int {
 	c.mu.Lock()
@@ -53,7 +61,7 @@ func Key(s chart.Spec) string {
 	if s.Tick != nil {
 		ticks = s.Tick(10) + s.Tick(2.5)
 	}
-	return fmt.Sprintf("%s|%d|%q|%q|%v|%t|%t|%t|%t|%q|%q|%q|%d|%d|%s|%q", s.ID, s.Shape, s.Title, s.Desc, s.Bars,
-		s.Percent, s.ShowTargets, s.ShowValues, s.ShowTitle, s.PartialMark, s.Legend, s.MissingText, s.Width, s.Height,
-		s.Theme.Name, ticks)
+	return fmt.Sprintf("%s|%d|%q|%q|%v|%t|%t|%t|%t|%t|%q|%q|%q|%v|%d|%d|%s|%g|%g|%q", s.ID, s.Shape, s.Title, s.Desc,
+		s.Bars, s.Percent, s.Signed, s.ShowTargets, s.ShowValues, s.ShowTitle, s.PartialMark, s.Legend, s.MissingText,
+		s.GroupLabels, s.Width, s.Height, s.Theme.Name, s.Theme.TextScale, s.LabelShare, ticks)
 }

@@ -340,3 +340,15 @@ func SourceLine(b *data.Briefing, ds data.Dataset, l locale.Lang) string {
 	return fmt.Sprintf("%s: %s, %s, %s %s — %s, %s %s", w.Source, first.Document, first.Annex,
 		pageWord, strings.Join(ps, ", "), first.Speaker, w.Briefing, l.Date(first.Date))
 }
+
+// ShortSource is the source line of a slide: document, annex, pages, speaker's name, date.
+func ShortSource(b *data.Briefing, ds data.Dataset, l locale.Lang) string {
+	full := SourceLine(b, ds, l)
+	for _, r := range ds.Rows {
+		if src, ok := b.Sources[r.SourceID]; ok {
+			name, _, _ := strings.Cut(src.Speaker, ",")
+			return strings.Replace(full, src.Speaker, name, 1)
+		}
+	}
+	return full
+}

@@ -184,3 +184,80 @@ func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
 	}
 	return s
 }
+
+// Takeaway is a one-line reading of the chart for a slide, which shows the title already:
+// "Fell from 59 in 2017 to 8 in 2020 (to 14 September)." For targets it names those not met.
+func Takeaway(ds data.Dataset, l locale.Lang) string {
+	if ds.Kind == data.Targets {
+		return targetTakeaway(ds, l)
+	}
+	s := Summary(ds, l)
+	for _, sep := range []string{title(ds, l) + "\u202f: ", title(ds, l) + " : ", title(ds, l) + ": ", title(ds, l) + " "} {
+		if rest, ok := strings.CutPrefix(s, sep); ok {
+			return upperFirst(rest)
+		}
+	}
+	return s
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// groupHeadline states a group's figures when the group has no targets (civilian staff),
+// else the dataset's headline about targets.
+func groupHeadline(ds data.Dataset, group string, l locale.Lang) string {
+	var parts []string
+	hasTarget := false
+	for _, r := range ds.Rows {
+		if r.Group != group {
+			continue
+		}
+		hasTarget = hasTarget || r.HasTarget
+		if r.HasValue {
+			parts = append(parts, rowLabel(ds, r, l)+l.Colon()+valueText(ds, r, l))
+		}
+	}
+	if hasTarget {
+		return Headline(ds, l)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// groupTakeaway is the range of a group's shares, or the notes of figures not given.
+func groupTakeaway(ds data.Dataset, group string, l locale.Lang) string {
+	var notes []string
+	for _, r := range ds.Rows {
+		if r.Group == group && !r.HasValue && note(r, l) != "" && r.Group != "uniformed" {
+			notes = append(notes, rowLabel(ds, r, l)+l.Colon()+note(r, l))
+		}
+	}
+	if group == "uniformed" {
+		return Takeaway(ds, l)
+	}
+	return strings.Join(notes, " ")
+}
+
+// targetTakeaway names the categories whose target is not met (or has no figure).
+func targetTakeaway(ds data.Dataset, l locale.Lang) string {
+	var missed []string
+	for _, r := range ds.Rows {
+		if r.Group == "uniformed" && !(r.HasValue && r.HasTarget && r.Value >= r.Target) {
+			m := rowLabel(ds, r, l)
+			if !r.HasValue {
+				m += " (" + For(l).NoFigure + ")"
+			}
+			missed = append(missed, m)
+		}
+	}
+	if len(missed) == 0 {
+		return For(l).AllTargetsMet
+	}
+	if len(missed) > maxTakeawayRows {
+		missed = append(missed[:maxTakeawayRows], "…")
+	}
+	return For(l).NotMetYet + l.Colon() + strings.Join(missed, ", ")
+}

@@ -22,6 +22,9 @@ type Words struct {
 	Figure, Statement, Quote, NoMatch, Matches                                  string
 	YourData, YourDataLede, ChooseFile, PasteLabel, ChartIt, Remove, NoSource   string
 	TooManyBars, ErrorTitle, Reload, Present                                    string
+	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
+	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Close, Full   string
+	AllTargetsMet, NotMetYet                                                    string
 }
 
 var wordsEN = Words{
@@ -52,6 +55,11 @@ var wordsEN = Words{
 	NoSource:    "Your data: not from S/2020/911. Nothing leaves your browser.",
 	TooManyBars: "Too many rows to chart (%d); the table shows them all.",
 	ErrorTitle:  "Something went wrong.", Reload: "Reload", Present: "Present",
+	SlideSubtitle: "Security Council briefing on peacekeeping reform, 14 September 2020",
+	SlideWord:     "Slide", Of: "of", Next: "Next", Previous: "Previous", Leave: "Leave",
+	SlideHelp:     "→ next · ← previous · F full screen · B blank · Esc leave",
+	Blanked:       "Screen blanked: press B or . to show it again",
+	AllTargetsMet: "Every uniformed target for 2020 met or surpassed", NotMetYet: "Target not yet met",
 }
 
 var wordsFR = Words{
@@ -84,6 +92,11 @@ var wordsFR = Words{
 	NoSource:    "Vos données : elles ne viennent pas du document S/2020/911. Rien ne quitte votre navigateur.",
 	TooManyBars: "Trop de lignes pour un graphique (%d) ; le tableau les montre toutes.",
 	ErrorTitle:  "Une erreur s’est produite.", Reload: "Recharger", Present: "Présenter",
+	SlideSubtitle: "Exposé au Conseil de sécurité sur la réforme du maintien de la paix, 14 septembre 2020",
+	SlideWord:     "Diapositive", Of: "sur", Next: "Suivante", Previous: "Précédente", Leave: "Quitter",
+	SlideHelp:     "→ suivante · ← précédente · F plein écran · B écran noir · Échap quitter",
+	Blanked:       "Écran noir : appuyez sur B ou . pour l’afficher de nouveau",
+	AllTargetsMet: "Tous les objectifs 2020 du personnel en tenue sont atteints ou dépassés", NotMetYet: "Objectif non encore atteint",
 }
 
 // For returns the words of a language.
@@ -95,3 +108,14 @@ func For(l locale.Lang) Words {
 }
 
 func wordsFor(l locale.Lang) Words { return For(l) }
+
+// groupLabel names a group of rows (parity: uniformed or civilian personnel).
+func (w Words) groupLabel(group string) string {
+	switch group {
+	case "uniformed":
+		return w.Uniformed
+	case "civilian":
+		return w.Civilian
+	}
+	return group
+}

@@ -1,10 +1,12 @@
 package view
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"briefing/data"
+	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
 )
@@ -133,6 +135,104 @@ func BenchmarkCardsCached(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Cards(br, br.Datasets, s, c); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestWarmFillsTheNextCharts(t *testing.T) {
+	b := briefing(t)
+	c := &Cache{}
+	s := state.Default()
+	if _, err := Cards(b, b.Datasets, s, c); err != nil {
+		t.Fatal(err)
+	}
+	pauses := 0
+	n := Warm(b.Datasets, s, c, func() { pauses++ })
+	// per dataset: values off, other chart type (+ targets off for parity), in two widths
+	if n != 2*(2+2+3) || pauses != n {
+		t.Errorf("warmed %d charts with %d pauses, want 14", n, pauses)
+	}
+	next := state.Reduce(s, state.SetTargets{Dataset: "parity", On: false})
+	if !c.Has(Spec(dataset(t, b, "parity"), next, WideWidth)) {
+		t.Error("switching the parity targets off would not find its chart ready")
+	}
+	if Warm(b.Datasets, s, c, func() {}) != 0 {
+		t.Error("a second warm-up should find everything cached")
+	}
+}
+
+func BenchmarkWarm(b *testing.B) {
+	br, _ := data.Load()
+	for i := 0; i < b.N; i++ {
+		Warm(br.Datasets, state.Default(), &Cache{}, func() {})
+	}
+}
+
+func TestSlides(t *testing.T) {
+	b := briefing(t)
+	slides, err := Slides(b, b.Datasets, state.Default(), &Cache{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, s := range slides {
+		kinds = append(kinds, string(s.Kind)+":"+s.ID)
+	}
+	want := "title: dataset:fatalities dataset:coe-gaps dataset:parity-uniformed dataset:parity-civilian key: sources:"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("slides %s, want %s", got, want)
+	}
+	if SlideCount(b, b.Datasets) != len(slides) {
+		t.Errorf("SlideCount %d for %d slides", SlideCount(b, b.Datasets), len(slides))
+	}
+	if got := slides[1].Takeaway; got != "Fell from 59 in 2017 to 8 in 2020 (to 14 September)." {
+		t.Errorf("takeaway %q", got)
+	}
+	if got := slides[4].Headline; !strings.Contains(got, "Civilian staff in the field: 22%") {
+		t.Errorf("civilian headline %q", got)
+	}
+	if n := strings.Count(slides[3].Chart.SVG, `class="bar bar-`); n != 6 || len(slides[3].Chart.Hits) != 6 {
+		t.Errorf("uniformed slide has %d bars, want the 6 uniformed categories", n)
+	}
+}
+
+// TestKeyCoversEverySpecField guards the cache: a Spec field missing from Key would serve a
+// stale chart after that field changes.
+func TestKeyCoversEverySpecField(t *testing.T) {
+	base := Spec(dataset(t, briefing(t), "parity"), state.Default(), WideWidth)
+	v := reflect.ValueOf(&base).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		changed := base
+		cv := reflect.ValueOf(&changed).Elem().Field(i)
+		switch f.Name {
+		case "Tick":
+			changed.Tick = func(float64) string { return "x" }
+		case "Theme":
+			changed.Theme.Name, changed.Theme.TextScale = "other", 3
+		case "Bars":
+			changed.Bars = append([]chart.Bar(nil), base.Bars...)
+			changed.Bars[0].Value++
+		case "Legend":
+			changed.Legend = append(changed.Legend, "x")
+		case "GroupLabels":
+			changed.GroupLabels = map[string]string{"x": "y"}
+		default:
+			switch cv.Kind() {
+			case reflect.String:
+				cv.SetString(cv.String() + "x")
+			case reflect.Bool:
+				cv.SetBool(!cv.Bool())
+			case reflect.Int:
+				cv.SetInt(cv.Int() + 1)
+			case reflect.Float64:
+				cv.SetFloat(cv.Float() + 0.1)
+			default:
+				t.Fatalf("add field %s (%s) to this test and to Key", f.Name, cv.Kind())
+			}
+		}
+		if Key(changed) == Key(base) {
+			t.Errorf("Key ignores Spec.%s", f.Name)
 		}
 	}
 }

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseBenchLine(t *testing.T) {
+	b, ok := parseBenchLine("BenchmarkServe-2   \t   14076\t    102530 ns/op\t      9753 req/s\t   16669 B/op\t     104 allocs/op")
+	if !ok {
+		t.Fatal("not parsed")
+	}
+	if b.Name != "BenchmarkServe" || b.Procs != 2 || b.N != 14076 {
+		t.Errorf("got %+v", b)
+	}
+	want := map[string]float64{"ns/op": 102530, "req/s": 9753, "B/op": 16669, "allocs/op": 104}
+	for u, v := range want {
+		if b.Metrics[u] != v {
+			t.Errorf("%s: got %v, want %v", u, b.Metrics[u], v)
+		}
+	}
+	if strings.Join(b.Units, " ") != "ns/op req/s B/op allocs/op" {
+		t.Errorf("units %v", b.Units)
+	}
+	for _, bad := range []string{"BenchmarkServe", "BenchmarkX-2 abc 1 ns/op", "BenchmarkX-2 10 1"} {
+		if _, ok := parseBenchLine(bad); ok {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+func TestParseGoTest(t *testing.T) {
+	out := "pkg: briefing/web/chart\nBenchmarkA-2 10 5 ns/op\nBenchmarkA-2 10 7 ns/op\n--- PASS: TestConcurrentLoad (0.4s)\npkg: briefing/web/server\nBenchmarkA-2 10 100 ns/op\n"
+	res, pass, fail := parseGoTest(out)
+	if len(res) != 3 || pass != 1 || fail != 0 {
+		t.Fatalf("got %d results, %d pass, %d fail", len(res), pass, fail)
+	}
+	sums := summarizeBench(res)
+	if len(sums) != 2 || sums[0].Runs != 2 || sums[0].Metrics["ns/op"].Median != 6 || sums[1].Pkg != "briefing/web/server" {
+		t.Errorf("summaries %+v", sums)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	s := summarize([]float64{5, 1, 3, 2})
+	if s.N != 4 || s.Median != 2.5 || s.Min != 1 || s.Max != 5 {
+		t.Errorf("got %+v", s)
+	}
+	if summarize(nil).N != 0 || median(nil) != 0 {
+		t.Error("empty input")
+	}
+}

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"strconv"
+
+	"briefing/web/locale"
+	"briefing/web/state"
+	"briefing/web/view"
+)
+
+// Presentation shows the figures as full-screen slides. All slides are in the page (only
+// the current one shows on screen) so that printing gives one slide per page.
+type Presentation struct {
+	Slides   []view.Slide
+	Current  int // from 1
+	Blank    bool
+	Lang     locale.Lang
+	Words    view.Words
+	Dispatch func(state.Action)
+}
+
+// Go moves to a slide; 0 leaves the presentation.
+func (c *Presentation) Go(n int) {
+	if n > len(c.Slides) {
+		n = len(c.Slides)
+	}
+	c.Dispatch(state.GoToSlide{Slide: n})
+}
+
+func (c *Presentation) deckClass() string {
+	if c.Blank {
+		return "slides blanked"
+	}
+	return "slides"
+}
+
+func (c *Presentation) slideID(i int) string { return "slide-" + strconv.Itoa(i+1) }
+
+func (c *Presentation) label(i int) string { return view.SlideLabel(c.Lang, i+1, len(c.Slides)) }
+
+func (c *Presentation) number() string {
+	return strconv.Itoa(c.Current) + " / " + strconv.Itoa(len(c.Slides))
+}

@@ -1,0 +1,169 @@
+package view
+
+import (
+	"strconv"
+
+	"briefing/data"
+	"briefing/web/chart"
+	"briefing/web/locale"
+	"briefing/web/state"
+)
+
+// Slide charts are drawn at the size they show on a 1920×1080 screen (the slide's width less
+// its margins) with text scaled so that its smallest is over 28 px, readable from the back of
+// a room; smaller screens scale the whole slide down.
+const (
+	SlideWidth      = 1700
+	SlideHeight     = 560 // columns and lines; rows take the height they need
+	slideTextScale  = 2.1
+	maxTakeawayRows = 3 // categories named in a one-line takeaway
+)
+
+// SlideKind says what a slide shows.
+type SlideKind string
+
+const (
+	TitleSlide   SlideKind = "title"
+	DatasetSlide SlideKind = "dataset"
+	KeySlide     SlideKind = "key"
+	SourcesSlide SlideKind = "sources"
+)
+
+// Slide is one screen of the presentation.
+type Slide struct {
+	Kind     SlideKind
+	ID       string // dataset id for dataset slides
+	Title    string
+	Subtitle string
+	Headline string
+	Takeaway string // one sentence generated from the data
+	Chart    chart.Result
+	Tips     []Tip
+	Source   string
+	Items    []SlideItem // key figures or source lines
+}
+
+// SlideItem is one figure or source on a list slide.
+type SlideItem struct{ Big, Text, Small string }
+
+// maxKeySlideItems keeps the key-figures slide readable from the back of a room.
+const maxKeySlideItems = 6
+
+// Slides builds the presentation: a title slide, one slide per dataset, the key figures and
+// the sources.
+func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]Slide, error) {
+	w := For(s.Lang)
+	slides := []Slide{{Kind: TitleSlide, Title: w.Title, Subtitle: w.SlideSubtitle, Source: w.Kicker}}
+	var sources []SlideItem
+	for _, ds := range sets {
+		for _, group := range groups(ds) {
+			sl, err := datasetSlide(b, ds, group, s, c)
+			if err != nil {
+				return nil, err
+			}
+			slides = append(slides, sl)
+		}
+		sources = append(sources, SlideItem{Text: title(ds, s.Lang), Small: SourceLine(b, ds, s.Lang)})
+	}
+	if len(b.KeyFigures) > 0 {
+		slides = append(slides, Slide{Kind: KeySlide, Title: w.KeyFigures, Items: keyItems(b, s.Lang)})
+	}
+	slides = append(slides, Slide{Kind: SourcesSlide, Title: w.Sources, Subtitle: w.QuoteNote, Items: sources})
+	return slides, nil
+}
+
+// groups splits a dataset with row groups (parity: uniformed, civilian) into one slide per
+// group, so that each chart has few enough rows to be read from the back of a room.
+func groups(ds data.Dataset) []string {
+	var gs []string
+	for _, r := range ds.Rows {
+		if len(gs) == 0 || gs[len(gs)-1] != r.Group {
+			gs = append(gs, r.Group)
+		}
+	}
+	if len(gs) <= 1 {
+		return []string{""}
+	}
+	return gs
+}
+
+func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c *Cache) (Slide, error) {
+	l := s.Lang
+	sl := Slide{Kind: DatasetSlide, ID: ds.ID, Title: title(ds, l), Headline: Headline(ds, l),
+		Takeaway: Takeaway(ds, l), Source: ShortSource(b, ds, l)}
+	if group != "" {
+		sl.ID += "-" + group
+		sl.Subtitle = For(l).groupLabel(group)
+		sl.Headline, sl.Takeaway = groupHeadline(ds, group, l), groupTakeaway(ds, group, l)
+	}
+	if len(ds.Rows) > chart.MaxBars {
+		return sl, nil
+	}
+	sp := SlideSpec(ds, group, s)
+	for _, bar := range sp.Bars {
+		sl.Tips = append(sl.Tips, Tip{Label: bar.Label, Text: bar.Tip})
+	}
+	var err error
+	sl.Chart, err = c.Render(sp)
+	return sl, err
+}
+
+// SlideSpec is a dataset's chart for a slide, in the view's variant, drawn for the big
+// screen; group, if not "", keeps that group's rows only.
+func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
+	sp := Spec(ds, s, SlideWidth)
+	sp.ID = ds.ID + "-slide"
+	sp.Theme.TextScale = max(sp.Theme.TextScale, 1) * slideTextScale
+	sp.LabelShare = 0.55
+	if sp.Shape != chart.Rows {
+		sp.Height = SlideHeight
+	}
+	if group == "" {
+		return sp
+	}
+	sp.ID += "-" + group
+	sp.GroupLabels = nil
+	var bars []chart.Bar
+	targets := false
+	for _, b := range sp.Bars {
+		if b.Group == group {
+			b.Group = ""
+			bars = append(bars, b)
+			targets = targets || b.HasTarget
+		}
+	}
+	sp.Bars = bars
+	if !targets {
+		sp.ShowTargets, sp.Legend = false, nil
+	}
+	return sp
+}
+
+func keyItems(b *data.Briefing, l locale.Lang) []SlideItem {
+	var items []SlideItem
+	for _, k := range b.KeyFigures {
+		if len(items) == maxKeySlideItems {
+			break
+		}
+		r := keyFigureRow(k, l)
+		items = append(items, SlideItem{Big: r.Figure, Text: r.Unit, Small: r.Speaker})
+	}
+	return items
+}
+
+// SlideLabel is "Slide 3 of 6".
+func SlideLabel(l locale.Lang, n, total int) string {
+	return For(l).SlideWord + " " + strconv.Itoa(n) + " " + For(l).Of + " " + strconv.Itoa(total)
+}
+
+// SlideCount is the number of slides Slides makes, without rendering any chart.
+func SlideCount(b *data.Briefing, sets []data.Dataset) int {
+	n := 2 // title, sources
+	if len(b.KeyFigures) > 0 {
+		n++
+	}
+	for _, ds := range sets {
+		n += len(groups(ds))
+	}
+	return n
+}
