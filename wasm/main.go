@@ -13,8 +13,8 @@ import (
 
 	"briefing/data"
 	"briefing/web/state"
-	"briefing/web/view"
 	"briefing/web/ui"
+	"briefing/web/view"
 )
 
 func main() {
