@@ -4,7 +4,7 @@
 #   ./build.sh serve [...]  build, then serve dist/ on http://127.0.0.1:8080/ (flags go to serve.go)
 #   ./build.sh test         every check CI runs: format, vet, generated code, all tests with a browser
 #   ./build.sh generate     regenerate the Vugu components' Go code
-#   ./build.sh bench        Go benchmarks of the renderer and server
+#   ./build.sh bench [...]  build, then measure the site and write docs/benchmarks.md (flags go to web/bench)
 #   ./build.sh worker       build the Cloudflare Worker edition (docs/worker.md)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -78,7 +78,10 @@ test_all() {
 }
 
 bench() {
-  go test -run '^$' -bench . -benchmem ./web/chart ./web/server ./web/view
+  install_browser
+  build
+  log "benchmarks: $DIST/ in headless Chromium, load test, go test -bench -> docs/benchmarks.md"
+  go run ./web/bench -dist "$DIST" -out docs/benchmarks.md "$@"
 }
 
 # worker builds the Cloudflare Worker into wasm/worker/build/ (docs/worker.md): the site as
@@ -102,7 +105,7 @@ case "$cmd" in
   test) test_all ;;
   generate) generate ;;
   check-generated) check_generated ;;
-  bench) bench ;;
+  bench) bench "$@" ;;
   worker) worker ;;
   *) echo "usage: ./build.sh [build|serve|test|generate|bench|worker]" >&2; exit 2 ;;
 esac
