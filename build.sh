@@ -71,8 +71,9 @@ test_all() {
   log "generated code is fresh"
   check_generated
   build
-  log "npm packages for the Worker test (pinned in wasm/worker/package-lock.json)"
+  log "npm packages: wrangler for the Worker test, axe-core for the accessibility test (pinned in their lock files)"
   npm ci --prefix wasm/worker --no-audit --no-fund
+  npm ci --prefix web/e2e --no-audit --no-fund
   log "go test (browser and Worker tests required)"
   REQUIRE_BROWSER=1 REQUIRE_WORKER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
 }

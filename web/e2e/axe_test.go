@@ -91,29 +91,30 @@ func axe(t *testing.T, p *page, context string) {
 	t.Error(b.String())
 }
 
-// forget drops what the page recorded so far, so that a tab reused for another view reports
-// only that view's console errors and foreign requests.
+// axeView is a view of the explorer, reached by its URL query.
+type axeView struct {
+	name   string
+	query  string // URL parameters after v=2, without lang and theme
+	needs  string // a selector the view must have; without it the view is not built yet: skip
+	slides bool   // a presentation: check every slide, then the blanked screen
+}
+
+var axeViews = []axeView{
+	{name: "explorer"},
+	{name: "tables", query: "fatalities=table&coe-gaps=table&parity=table"},
+	{name: "variants", query: "parity=gap&fatalities=line&coe-gaps=line"},
+	{name: "key-figures-search", query: "q=PCRS"},
+	{name: "presentation", query: "slide=1", needs: ".slides", slides: true},
+	{name: "embed", query: "embed=fatalities", needs: ".app.embed"},
+	{name: "embed-bare", query: "embed=parity&controls=0", needs: ".app.embed"},
+}
+
+// forget drops what a tab recorded so far, so that a tab reused for another view reports only
+// that view's console errors and foreign requests.
 func (p *page) forget() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.errors, p.foreign = nil, nil
-}
-
-// axeView is a view of the explorer, reached by its URL query.
-type axeView struct {
-	name  string
-	query string // URL parameters after v=2, without lang and theme
-	needs string // a selector the view must have; without it the view is not built yet: skip
-}
-
-var axeViews = []axeView{
-	{"explorer", "", ""},
-	{"tables", "fatalities=table&coe-gaps=table&parity=table", ""},
-	{"variants", "parity=gap&fatalities=line&coe-gaps=line", ""},
-	{"key-figures-search", "q=PCRS", ""},
-	{"presentation", "slide=1", ".slides"},
-	{"embed", "embed=fatalities", ".app.embed"},
-	{"embed-bare", "embed=parity&controls=0", ".app.embed"},
 }
 
 // TestAccessibility runs axe-core's WCAG 2.0/2.1 A and AA rules on every view, in both
@@ -123,25 +124,40 @@ func TestAccessibility(t *testing.T) {
 	u := site(t)
 	check := func(t *testing.T, p *page, v axeView, params string) {
 		p.forget()
-		p.open(t, u+"/?v=2"+params)
+		p.open(t, u+"/?v=2&"+v.query+params)
 		if v.needs != "" && !eval[bool](t, p, fmt.Sprintf(`document.querySelector(%q) !== null`, v.needs)) {
-			t.Skipf("%s view not built yet (no %s element); checked automatically once it is", v.name, v.needs)
+			t.Skipf("the %s view is not built yet (no %s element): it is checked once it is", v.name, v.needs)
 		}
-		// Open every disclosure, so the source quotes behind them are checked too.
+		// Open every disclosure, so that the source quotes behind them are checked too.
 		eval[int](t, p, `[...document.querySelectorAll("details")].map(d => d.open = true).length`)
-		axe(t, p, v.name+" "+params)
+		axe(t, p, v.name+" "+v.query+params)
+		if v.slides {
+			n := eval[int](t, p, `document.querySelectorAll(".slides .slide").length`)
+			for i := 2; i <= n; i++ {
+				q := fmt.Sprintf("slide=%d", i)
+				p.open(t, u+"/?v=2&"+q+params)
+				axe(t, p, v.name+" "+q+params)
+			}
+			p.run(t, chromedp.KeyEvent("b"), chromedp.WaitVisible(chromedp.CSS(".blank-screen")))
+			axe(t, p, v.name+" blanked screen"+params)
+		}
 		p.clean(t)
 	}
+	// A tab serves every view of a language and theme (a page per view takes twice as long),
+	// but a presentation gets its own: its slides take a tab's time budget.
 	for _, lang := range []string{"en", "fr"} {
 		for _, theme := range []string{"light", "dark", "projector"} {
 			t.Run(lang+"-"+theme, func(t *testing.T) {
-				p := newPage(t, u, 1280, 900) // one tab for all the views of a language and theme
+				params := "&lang=" + lang + "&theme=" + theme
+				shared := newPage(t, u, 1280, 900)
 				for _, v := range axeViews {
-					params := "&lang=" + lang + "&theme=" + theme
-					if v.query != "" {
-						params = "&" + v.query + params
-					}
-					t.Run(v.name, func(t *testing.T) { check(t, p, v, params) })
+					t.Run(v.name, func(t *testing.T) {
+						p := shared
+						if v.slides {
+							p = newPage(t, u, 1280, 900)
+						}
+						check(t, p, v, params)
+					})
 				}
 			})
 		}
@@ -149,11 +165,7 @@ func TestAccessibility(t *testing.T) {
 	t.Run("phone", func(t *testing.T) {
 		p := newPage(t, u, 375, 800)
 		for _, v := range axeViews[:2] {
-			params := ""
-			if v.query != "" {
-				params = "&" + v.query
-			}
-			t.Run(v.name, func(t *testing.T) { check(t, p, v, params) })
+			t.Run(v.name, func(t *testing.T) { check(t, p, v, "") })
 		}
 	})
 }

@@ -14,7 +14,8 @@ import (
 // Vugu's DOM renderer installs its JavaScript helper by calling window.eval, which a strict
 // Content-Security-Policy (no 'unsafe-eval') forbids. The build writes the same script as a
 // file the page loads with <script src>; loader.js then answers Vugu's eval of that script
-// (which returns at once when the helper exists) without evaluating anything.
+// (which returns at once when the helper exists) without evaluating anything. The build also
+// makes the script skip DOM writes that change nothing (vuguEdits).
 
 // vuguGuard is how the helper script starts: it does nothing when already installed, which
 // is what makes skipping its eval safe.
@@ -47,9 +48,37 @@ func vuguScript(vuguDir string) (string, error) {
 	return script, nil
 }
 
+// The helper re-applies every instruction on every render: each chart's innerHTML (tens of
+// KB of SVG, re-parsed), every attribute and every text. Writing the same value again costs
+// a parse and a style recalculation, which made a click take several frames. These edits
+// skip a write when the element already holds the value; behaviour is otherwise unchanged.
+// Each must match exactly as often as listed, or the build stops: Vugu's script changed.
+var vuguEdits = []struct {
+	from, to string
+	count    int
+}{
+	{`x.el.innerHTML=(x.bufferedInnerHTML||"")+e,x.bufferedInnerHTML=null`,
+		`((el,h)=>{el.__vuguHTML!==h&&(el.innerHTML=h,el.__vuguHTML=h)})(x.el,(x.bufferedInnerHTML||"")+e),x.bufferedInnerHTML=null`, 1},
+	{`e.setAttribute(t,n),x.elAttrNames[t]=!0`, `e.getAttribute(t)!==n&&e.setAttribute(t,n),x.elAttrNames[t]=!0`, 1},
+	{`else x.el.textContent=e`, `else x.el.textContent!==e&&(x.el.textContent=e)`, 2},
+}
+
+func editVuguScript(s string) (string, error) {
+	for _, e := range vuguEdits {
+		if n := strings.Count(s, e.from); n != e.count {
+			return "", fmt.Errorf("Vugu's renderer script has %d copies of %q, expected %d: review web/site/vugu.go", n, e.from, e.count)
+		}
+		s = strings.ReplaceAll(s, e.from, e.to)
+	}
+	return s, nil
+}
+
 func writeVuguScript(out, vuguDir string) error {
 	s, err := vuguScript(vuguDir)
 	if err != nil {
+		return err
+	}
+	if s, err = editVuguScript(s); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "vugu-render.js"), []byte(s+"\n"), 0o644)
