@@ -94,13 +94,19 @@ func (f *frame) titleLines() []string {
 
 // header draws the heading and returns the y below it.
 func (f *frame) header() float64 {
-	ls := f.titleLines()
-	y := f.m.pad
-	if len(ls) == 0 {
-		return y
+	if ls := f.titleLines(); len(ls) > 0 {
+		f.lines(ls, f.m.pad, firstBaseline(f.m.pad, f.m.title), f.m.title, f.th.Text, false)
 	}
-	f.lines(ls, f.m.pad, firstBaseline(y, f.m.title), f.m.title, f.th.Text, false)
-	return math.Round(y + float64(len(ls))*lineH(f.m.title) + f.m.gap)
+	return f.headerHeight()
+}
+
+// headerHeight is the y below the heading, without drawing it.
+func (f *frame) headerHeight() float64 {
+	ls := f.titleLines()
+	if len(ls) == 0 {
+		return f.m.pad
+	}
+	return math.Round(f.m.pad + float64(len(ls))*lineH(f.m.title) + f.m.gap)
 }
 
 // maxValue is the largest value or (when targets are drawn) target.

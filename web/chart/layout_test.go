@@ -52,7 +52,7 @@ func stressCases() map[string]Spec {
 	bigGap.Bars[3].Value, bigGap.Bars[3].ValueText = -3100.5, "−3,100.5 pp"
 	return map[string]Spec{"many": many, "long": long, "tall": tall, "short": short, "wide": wide, "words": words,
 		"many-lines": manyLines, "zigzag": zigzag, "tall-lines": tallLines, "all-negative": negative, "all-zero": zeros,
-		"big-gap": bigGap}
+		"big-gap": bigGap, "compact-odd": compactOdd(true), "compact-odd-no-values": compactOdd(false)}
 }
 
 func allCases() map[string]Spec {

@@ -15,7 +15,8 @@ type rowGeom struct {
 	above, barH  float64   // room for the target diamond above the bar; bar thickness
 	labels       [][]string
 	diamond      float64 // half-diagonal of the target diamond
-	targetLine   bool    // some row has a target text under its bar
+	compact      bool    // thin bars and target texts beside the values (see layoutRows)
+	under        []bool  // per row: room for a target text under its bar
 	missingLines [][]string
 	slotH        []float64   // per row: height of the bar, or of the missing note where taller
 	heads        []groupHead // per row: the group heading above it, if any
@@ -32,27 +33,30 @@ func (g rowGeom) zero() float64 { return math.Round(g.x(0)) }
 // layoutRows lays out categories as horizontal bars with wrapped labels on the left, an x
 // axis from 0 (or a signed axis through 0) under the rows, value labels at the bar ends,
 // optional target markers and optional group headings.
+//
+// When Spec.Height is given and these rows need more, they are laid out compact to fit it:
+// bars about as thick as a digit is tall, with the labels level with them, and each target
+// text beside its value (after a target key) instead of on a line of its own under the bar.
 func layoutRows(f *frame) error {
 	m := f.m
-	g := rowGeom{barH: math.Ceil((ascent+descent)*m.text) + 6, diamond: math.Round(math.Min(math.Max(m.text*0.45, 6), 9)),
-		gap: m.gap, smallH: lineH(m.small)}
-	g.labelW, g.labels = f.labelColumn()
-	g.x0 = math.Round(m.pad + math.Max(g.labelW+m.gap*1.5+f.leftReserve(), f.firstTickHalf()))
-	g.x1 = math.Round(f.p.w - m.pad - f.rightReserve(g))
-	if g.x1-g.x0 < 40 {
-		return fmt.Errorf("chart: width %d leaves no room for bars beside these labels", f.s.Width)
+	g, err := f.rowGeometry(false)
+	if err != nil {
+		return err
 	}
-	g.ax = f.rowAxis(f.ticksFit(g))
-	g.x0 -= f.leftSlack(g)
-	f.rowBlock(&g)
 	g.heads = f.groupHeads()
 	legend := f.legendItems()
-	top := f.header()
 	axisZone := m.gap + lineH(m.small)
-	fixed := top + axisZone + f.legendHeight(legend) + m.pad
+	fixed := f.headerHeight() + axisZone + f.legendHeight(legend) + m.pad
 	for _, h := range g.heads {
 		fixed += h.h
 	}
+	if f.s.Height > 0 && fixed+g.height() > float64(f.s.Height) {
+		if c, err := f.rowGeometry(true); err == nil {
+			c.heads = g.heads
+			g = c
+		}
+	}
+	top := f.header()
 	g.spread(float64(f.s.Height) - fixed)
 	// rows, with each group's heading above its first row; the grid is drawn per run of
 	// rows between headings, so no grid line crosses a heading
@@ -83,6 +87,35 @@ func layoutRows(f *frame) error {
 	}
 	f.legend(legend, bottom+axisZone)
 	return f.finish(bottom + axisZone + f.legendHeight(legend) + m.pad)
+}
+
+// rowGeometry sizes the label column, the bar area, the axis and the rows, drawing nothing.
+func (f *frame) rowGeometry(compact bool) (rowGeom, error) {
+	m := f.m
+	g := rowGeom{barH: math.Ceil((ascent+descent)*m.text) + 6, diamond: math.Round(math.Min(math.Max(m.text*0.45, 6), 9)),
+		gap: m.gap, smallH: lineH(m.small), compact: compact}
+	if compact {
+		g.barH = math.Ceil(capH*m.text) + 4
+	}
+	g.labelW, g.labels = f.labelColumn()
+	g.x0 = math.Round(m.pad + math.Max(g.labelW+m.gap*1.5+f.leftReserve(), f.firstTickHalf()))
+	g.x1 = math.Round(f.p.w - m.pad - f.rightReserve(g))
+	if g.x1-g.x0 < 40 {
+		return g, fmt.Errorf("chart: width %d leaves no room for bars beside these labels", f.s.Width)
+	}
+	g.ax = f.rowAxis(f.ticksFit(g))
+	g.x0 -= f.leftSlack(g)
+	f.rowBlock(&g)
+	return g, nil
+}
+
+// height is the sum of the rows' heights.
+func (g rowGeom) height() float64 {
+	h := 0.0
+	for _, r := range g.rowH {
+		h += r
+	}
+	return h
 }
 
 // rowAxis chooses the value axis: from 0, or through 0 when signed.
@@ -204,6 +237,10 @@ func (f *frame) rightReserve(g rowGeom) float64 {
 			r += g.diamond
 		}
 	}
+	if ts := f.besideTexts(g); len(ts) > 0 {
+		// past the value label (or the diamond): a gap, the target key and the target text
+		r = math.Max(r, f.m.gap/2+g.diamond) + f.m.gap + f.keyWidth() + f.mz.widest(ts, f.m.small)
+	}
 	// the axis is not chosen yet: twice the smallest axis bounds the last tick's width
 	a := f.rowAxis(func(axis) bool { return true })
 	last := math.Max(a.max*2, 0)
@@ -218,18 +255,39 @@ func (f *frame) ticksFit(g rowGeom) func(axis) bool {
 	}
 }
 
+// besideTexts are the target texts a compact layout draws beside the values.
+func (f *frame) besideTexts(g rowGeom) []string {
+	var ts []string
+	for _, b := range f.s.Bars {
+		if g.compact && f.targets() && b.HasTarget && b.TargetText != "" && b.HasValue {
+			ts = append(ts, b.TargetText)
+		}
+	}
+	return ts
+}
+
 // rowBlock sizes the part of a row right of the labels: diamond room, bar, target text,
-// and a missing-value note; each row is as tall as its label or that block.
+// and a missing-value note; each row is as tall as its label or that block. A target text
+// goes under the bar: under every row when any row has one, or in a compact layout only
+// under a row without a value (the others have it beside the value).
 func (f *frame) rowBlock(g *rowGeom) {
 	m := f.m
+	line := false
 	for _, b := range f.s.Bars {
-		g.targetLine = g.targetLine || (f.targets() && b.HasTarget && b.TargetText != "")
+		text := f.targets() && b.HasTarget && b.TargetText != ""
+		line = line || text
+		g.under = append(g.under, g.compact && text && !b.HasValue)
 		var miss []string
 		if !b.HasValue {
 			miss = f.mz.wrap(f.missingText(b), m.small, f.p.w-m.pad-g.x0-m.gap)
 		}
 		g.missingLines = append(g.missingLines, miss)
 		g.slotH = append(g.slotH, math.Max(g.barH, float64(len(miss))*lineH(m.small)))
+	}
+	if !g.compact {
+		for i := range g.under {
+			g.under[i] = line
+		}
 	}
 	if f.targets() {
 		g.above = 2*g.diamond + 2
@@ -243,7 +301,7 @@ func (f *frame) rowBlock(g *rowGeom) {
 // note), and target text.
 func (g rowGeom) block(i int) float64 {
 	b := g.above + g.slotH[i] + 3
-	if g.targetLine {
+	if g.under[i] {
 		b += g.gap/2 + g.smallH
 	}
 	return b

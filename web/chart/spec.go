@@ -87,8 +87,10 @@ type Spec struct {
 	Legend      []string
 	MissingText string // label for a bar without a value, e.g. "no figure given"
 	Width       int    // viewBox width in px, MinWidth..MaxSize (~360 for a phone, 960 for a slide)
-	// Height is the viewBox height in px; 0 derives it from the content. A height too small
-	// for the content is raised to what it needs: Result.Height is authoritative.
+	// Height is the viewBox height in px; 0 derives it from the content. Rows that need more
+	// than a given Height are laid out compact to fit it (thinner bars, each target text
+	// beside its value instead of under the bar). A height too small for the content is
+	// raised to what it needs: Result.Height is authoritative.
 	Height      int
 	Theme       Theme
 	ShowTitle   bool   // draw Title as a heading inside the image (static images, slides)

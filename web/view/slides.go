@@ -11,10 +11,12 @@ import (
 
 // Slide charts are drawn at the size they show on a 1920×1080 screen (the slide's width less
 // its margins) with text scaled so that its smallest is over 28 px, readable from the back of
-// a room; smaller screens scale the whole slide down.
+// a room; smaller screens scale the whole slide down. The heights leave room for a title,
+// headline and takeaway of two lines each, so that the chart shows at (nearly) full size.
 const (
 	SlideWidth      = 1700
-	SlideHeight     = 560 // columns and lines; rows take the height they need
+	SlideHeight     = 560 // columns and lines
+	SlideRowsHeight = 480 // rows: drawn compact when they need more, taller only if still too tall
 	slideTextScale  = 2.1
 	maxTakeawayRows = 3 // categories named in a one-line takeaway
 )
@@ -115,8 +117,9 @@ func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
 	sp.ID = ds.ID + "-slide"
 	sp.Theme.TextScale = max(sp.Theme.TextScale, 1) * slideTextScale
 	sp.LabelShare = 0.55
-	if sp.Shape != chart.Rows {
-		sp.Height = SlideHeight
+	sp.Height = SlideHeight
+	if sp.Shape == chart.Rows {
+		sp.Height = SlideRowsHeight
 	}
 	if group == "" {
 		return sp
