@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strings"
 	"syscall/js"
 
 	"briefing/web/state"
@@ -88,4 +89,21 @@ func rasterise(name, svg string, scale int) error {
 	}
 	download(name, "image/png", bytesOf(g.Get("Uint8Array").New(buf)))
 	return nil
+}
+
+// copyText puts text on the clipboard (the page asks only after a click).
+func copyText(text string) {
+	if c := js.Global().Get("navigator").Get("clipboard"); c.Truthy() {
+		c.Call("writeText", text).Call("catch", js.FuncOf(func(js.Value, []js.Value) any { return nil }))
+	}
+}
+
+// baseURL is the explorer's address up to its last "/", for embed code.
+func baseURL() string {
+	loc := js.Global().Get("location")
+	path := loc.Get("pathname").String()
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		path = path[:i+1]
+	}
+	return loc.Get("origin").String() + path
 }

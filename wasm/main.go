@@ -46,11 +46,13 @@ func run() error {
 		return err
 	}
 	kinds := state.KindsOf(b.Datasets)
-	root := &ui.Root{Briefing: b, State: urlState(kinds), SystemTheme: systemTheme(),
-		Effects: ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged}}
+	root := &ui.Root{Briefing: b, State: urlState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
+		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
+		Effects:    ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged, Copy: copyText}}
 	followHistory(renderer.EventEnv(), root, kinds)
 	listenForFiles(renderer.EventEnv(), root)
 	listenForKeys(renderer.EventEnv(), root)
+	followLayout(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	warm := newWarmer(root.Charts)
 	first := true

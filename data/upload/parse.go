@@ -1,7 +1,7 @@
 package upload
 
 import (
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -243,8 +243,10 @@ func sortPeriods(rows []data.Row) bool {
 		y, q, _ := data.ParsePeriod(r.Key)
 		return y*10 + q
 	}
-	sorted := slices.IsSortedFunc(rows, func(a, b data.Row) int { return order(a) - order(b) })
-	slices.SortStableFunc(rows, func(a, b data.Row) int { return order(a) - order(b) })
+	less := func(i, j int) bool { return order(rows[i]) < order(rows[j]) }
+	// sort, not slices: a generic sort adds its own copy of the sorting code to the wasm.
+	sorted := sort.SliceIsSorted(rows, less)
+	sort.SliceStable(rows, less)
 	return !sorted
 }
 

@@ -161,13 +161,21 @@ func (p *page) open(t *testing.T, u string) {
 // clean fails the test on any console error or request outside the site's origin.
 func (p *page) clean(t *testing.T) {
 	t.Helper()
+	p.cleanConsole(t)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.foreign {
+		t.Errorf("request outside the page's origin: %s", u)
+	}
+}
+
+// cleanConsole fails the test on any console error.
+func (p *page) cleanConsole(t *testing.T) {
+	t.Helper()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, e := range p.errors {
 		t.Errorf("console: %s", e)
-	}
-	for _, u := range p.foreign {
-		t.Errorf("request outside the page's origin: %s", u)
 	}
 }
 

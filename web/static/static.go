@@ -5,5 +5,5 @@ import "embed"
 
 // Files are copied unchanged into the built site.
 //
-//go:embed style.css present.css loader.js
+//go:embed style.css present.css loader.js frame.js embed.js
 var Files embed.FS

@@ -11,14 +11,36 @@ import (
 
 // DatasetCard shows one dataset: title, headline, controls, chart or table, and sources.
 type DatasetCard struct {
-	Card     view.Card
-	Bare     bool // embedded without controls
-	Dispatch func(state.Action)
-	Download func(dataset, format string)
-	Remove   func(dataset string)
+	Card view.Card
+	Bare bool // embedded without controls
+	// Layout is "wide" or "narrow" in the browser, which knows the screen: only that chart is
+	// in the page. The prerendered page has both ("") and lets CSS choose, without script.
+	Layout string
+	// SourcesOpen shows the source sentences. They are only in the page while open (the
+	// prerendered page always has them, for readers without script): every element in the
+	// page is rebuilt on every change, so what is not seen is not built.
+	SourcesOpen   bool
+	ToggleSources func(dataset string, open bool)
+	EmbedOpen     bool       // the embed code panel is open
+	Embed         view.Embed // its code
+	ToggleEmbed   func(dataset string)
+	Copy          func(text string)
+	Embedded      bool   // the card is shown alone in an embed
+	FullURL       string // the full explorer at this dataset, linked under an embedded chart
+	Dispatch      func(state.Action)
+	Download      func(dataset, format string)
+	Remove        func(dataset string)
 }
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
+
+// boxLayout is the chart box's class: with one layout in the page, it shows at every width.
+func (c *DatasetCard) boxLayout(l string) string {
+	if c.Layout == "" {
+		return l
+	}
+	return l + " only"
+}
 
 // SetTable switches between chart and table.
 func (c *DatasetCard) SetTable(on bool) {
@@ -81,4 +103,10 @@ func (c *ChartBox) tip(i int) view.Tip {
 func hitStyle(h chart.Hit) string {
 	pct := func(f float64) string { return formatPct(100 * f) }
 	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
+}
+
+func (c *DatasetCard) toggleSources(e vugu.DOMEvent) {
+	if open := e.PropBool("target", "open"); open != c.SourcesOpen && c.ToggleSources != nil {
+		c.ToggleSources(c.Card.ID, open)
+	}
 }

@@ -2,12 +2,12 @@
 // and keep no business logic.
 package ui
 
-//go:generate go tool vugugen -skip-main .
-//go:generate sh -c "gofmt -w *_gen.go"
+//go:generate go run ./compact
 
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/vugu/vugu"
 
@@ -24,6 +24,8 @@ type Effects struct {
 	Download func(name, mime string, data []byte)
 	// DownloadPNG rasterises a standalone SVG at a scale and offers it as a PNG file.
 	DownloadPNG func(name, svg string, scale int)
+	// Copy puts text on the clipboard.
+	Copy func(text string)
 	// StateChanged is called after each change; replace is true for changes that should not
 	// add a history entry (typing in the search box).
 	StateChanged func(s state.State, replace bool)
@@ -43,11 +45,22 @@ type Root struct {
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
 	SystemTheme string
+	// Layout is the chart layout the screen needs, "wide" or "narrow"; "" (the prerendered
+	// page) has both.
+	Layout string
+	// BaseURL is the explorer's address ending in "/", for embed code ("" = relative links).
+	BaseURL string
+	// SingleFile is true in the one-file edition, which has no data files beside it.
+	SingleFile bool
 
-	w       view.Words
-	cards   []view.Card
-	keyList view.KeyFigureList
-	slides  []view.Slide
+	sourcesOpen map[string]bool
+	embedOpen   string // the dataset whose embed code is shown
+	uploadGen   int    // counts changes to Uploads
+	w           view.Words
+	cards       []view.Card
+	keyList     view.KeyFigureList
+	slides      []view.Slide
+	computed    string // the inputs cards, keyList and slides were derived from
 }
 
 // Datasets are the briefing's datasets followed by the reader's own.
@@ -71,6 +84,12 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	}
 	c.w = view.For(c.State.Lang)
 	s := c.Effective()
+	// Every event re-renders the whole page; most change nothing these derive from.
+	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen)
+	if key == c.computed && c.Err == "" {
+		return
+	}
+	c.computed = key
 	var err error
 	if s.Slide > 0 {
 		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
@@ -173,6 +192,46 @@ func announce(s state.State, a state.Action) string {
 	return ""
 }
 
+// ToggleSources remembers which source lists the reader opened.
+func (c *Root) ToggleSources(dataset string, open bool) {
+	if c.sourcesOpen == nil {
+		c.sourcesOpen = map[string]bool{}
+	}
+	c.sourcesOpen[dataset] = open
+}
+
+// ToggleEmbed shows or hides a dataset's embed code.
+func (c *Root) ToggleEmbed(dataset string) {
+	if c.embedOpen == dataset {
+		c.embedOpen = ""
+	} else {
+		c.embedOpen = dataset
+	}
+}
+
+// Copy puts text on the clipboard.
+func (c *Root) Copy(text string) {
+	if c.Effects.Copy != nil {
+		c.Effects.Copy(text)
+	}
+}
+
+func (c *Root) embedCode(id string) view.Embed {
+	if id != c.embedOpen {
+		return view.Embed{}
+	}
+	ds, _ := c.dataset(id)
+	return view.EmbedCode(c.Briefing, ds, c.State, c.BaseURL)
+}
+
+func (c *Root) fullURL(id string) string {
+	if c.State.Embed == "" {
+		return ""
+	}
+	ds, _ := c.dataset(id)
+	return view.FullURL(ds, c.State, c.BaseURL, c.State.Lang)
+}
+
 // SetLang handles the language menu.
 func (c *Root) SetLang(e vugu.DOMEvent) {
 	if l, ok := locale.Parse(e.PropString("target", "value")); ok {
@@ -208,11 +267,13 @@ func (c *Root) AddUpload(name string, b []byte) {
 		return
 	}
 	c.UploadErr = ""
+	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == ds.ID })
 	c.Uploads = append(c.Uploads, ds)
 }
 
 // RemoveUpload drops one of the reader's datasets.
 func (c *Root) RemoveUpload(id string) {
+	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == id })
 }

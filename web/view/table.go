@@ -1,9 +1,9 @@
 package view
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 
 	"briefing/data"
@@ -109,15 +109,16 @@ func sortRows(t Table, v state.View) {
 	if col < 0 {
 		return
 	}
-	slices.SortStableFunc(t.Rows, func(a, b TableRow) int {
-		x, y := a.Cells[col], b.Cells[col]
+	// sort.SliceStable, not slices.SortStableFunc: each generic instantiation adds its own
+	// copy of the sorting code to the wasm.
+	sort.SliceStable(t.Rows, func(i, j int) bool {
+		x, y := t.Rows[i].Cells[col], t.Rows[j].Cells[col]
 		if x.Has != y.Has {
-			return map[bool]int{true: -1, false: 1}[x.Has]
+			return x.Has
 		}
-		c := cmp.Compare(x.Num, y.Num)
 		if v.Desc {
-			c = -c
+			return x.Num > y.Num
 		}
-		return c
+		return x.Num < y.Num
 	})
 }

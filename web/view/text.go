@@ -60,6 +60,9 @@ var wordsEN = Words{
 	SlideHelp:     "→ next · ← previous · F full screen · B blank · Esc leave",
 	Blanked:       "Screen blanked: press B or . to show it again",
 	AllTargetsMet: "Every uniformed target for 2020 met or surpassed", NotMetYet: "Target not yet met",
+	Embed: "Embed", EmbedLede: "Copy this code into an intranet or web page.",
+	EmbedIframe: "Interactive chart (iframe; embed.js sizes it to fit)", EmbedImage: "Static image with alt text, for pages that allow no iframe or script",
+	EmbedScript: "Link to this view", Copy: "Copy", Close: "Close", Full: "Open in the full explorer",
 }
 
 var wordsFR = Words{
@@ -97,6 +100,9 @@ var wordsFR = Words{
 	SlideHelp:     "→ suivante · ← précédente · F plein écran · B écran noir · Échap quitter",
 	Blanked:       "Écran noir : appuyez sur B ou . pour l’afficher de nouveau",
 	AllTargetsMet: "Tous les objectifs 2020 du personnel en tenue sont atteints ou dépassés", NotMetYet: "Objectif non encore atteint",
+	Embed: "Intégrer", EmbedLede: "Copiez ce code dans une page intranet ou web.",
+	EmbedIframe: "Graphique interactif (iframe ; embed.js l’ajuste à son contenu)", EmbedImage: "Image statique avec texte de remplacement, pour les pages sans iframe ni script",
+	EmbedScript: "Lien vers cette vue", Copy: "Copier", Close: "Fermer", Full: "Ouvrir l’explorateur complet",
 }
 
 // For returns the words of a language.
