@@ -74,8 +74,20 @@ test_all() {
   log "npm packages: wrangler for the Worker test, axe-core for the accessibility test (pinned in their lock files)"
   npm ci --prefix wasm/worker --no-audit --no-fund
   npm ci --prefix web/e2e --no-audit --no-fund
+  fuzz
   log "go test (browser and Worker tests required)"
   REQUIRE_BROWSER=1 REQUIRE_WORKER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
+}
+
+# fuzz runs every parser's fuzz test for a short time: URL state, data files, readers' CSV,
+# request paths. A failure leaves its input in the package's testdata/fuzz for a regression test.
+fuzz() {
+  local target
+  for target in "FuzzDecode ./web/state" "FuzzParse ./data" "FuzzParse ./data/upload" "FuzzPath ./web/server"; do
+    set -- $target
+    log "fuzzing $1 in $2 for ${FUZZTIME:-10s}"
+    go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-10s}" "$2"
+  done
 }
 
 bench() {
@@ -107,6 +119,7 @@ case "$cmd" in
   generate) generate ;;
   check-generated) check_generated ;;
   bench) bench "$@" ;;
+  fuzz) fuzz ;;
   worker) worker ;;
   *) echo "usage: ./build.sh [build|serve|test|generate|bench|worker]" >&2; exit 2 ;;
 esac

@@ -63,6 +63,7 @@ func run() error {
 		if first {
 			first = false
 			ready()
+			injectFaults(renderer.EventEnv(), root)
 		}
 		warm.after(root.Datasets(), root.Effective())
 	}

@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestChartsWithoutJavaScript opens the page with JavaScript disabled: the prerendered charts
+// and figures must be there at first paint, with native tooltips on the bars.
+func TestChartsWithoutJavaScript(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	p.run(t, chromedp.Navigate(u+"/"))
+	html, err := chromedp.Run(p.ctx, chromedp.OuterHTML(chromedp.CSS(`html`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html, `data-ready="1"`) {
+		t.Fatal("scripts ran although disabled")
+	}
+	for _, want := range []string{`id="fatalities"`, `id="coe-gaps"`, `id="parity"`, `59 → 8`,
+		`<title>2017: 59 fatalities</title>`, `role="img"`, `S/2020/911, Annex I, p. 5`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("without JavaScript the page lacks %q", want)
+		}
+	}
+	if n := strings.Count(html, `class="bar bar-`); n < 2*(4+2+9)-4 {
+		t.Errorf("%d bars in the page without JavaScript", n)
+	}
+}
+
+// TestNoLayoutShift measures the cumulative layout shift while the wasm adopts the
+// prerendered page: the reader must not see the page jump.
+func TestNoLayoutShift(t *testing.T) {
+	u := site(t)
+	for _, width := range []int64{1280, 375} {
+		p := newPage(t, u, width, 900)
+		p.run(t, chromedp.EmulateViewport(width, 900))
+		if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+			window.__cls = 0; window.__shifts = [];
+			new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) {
+				window.__cls += e.value;
+				window.__shifts.push(e.value.toFixed(4) + " " + e.sources.map(s => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(","));
+			} }).observe({type: "layout-shift", buffered: true});`}); err != nil {
+			t.Fatal(err)
+		}
+		p.open(t, u+"/")
+		if !eval[bool](t, p, `PerformanceObserver.supportedEntryTypes.includes("layout-shift")`) {
+			t.Fatal("this Chromium does not report layout shifts: the measurement would prove nothing")
+		}
+		p.run(t, chromedp.Sleep(700*time.Millisecond))
+		cls := eval[float64](t, p, `window.__cls`)
+		if cls > 0.01 {
+			t.Errorf("width %d: cumulative layout shift %.4f while the wasm took over: %v", width, cls, eval[[]string](t, p, `window.__shifts`))
+		}
+		t.Logf("width %d: CLS %.4f", width, cls)
+		p.clean(t)
+	}
+}
