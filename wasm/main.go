@@ -46,7 +46,7 @@ func run() error {
 		return err
 	}
 	kinds := state.KindsOf(b.Datasets)
-	root := &ui.Root{Briefing: b, State: urlState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
+	root := &ui.Root{Briefing: b, State: firstState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
 		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
 		Effects:    ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged, Copy: copyText}}
 	followHistory(renderer.EventEnv(), root, kinds)

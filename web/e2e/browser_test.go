@@ -63,7 +63,7 @@ type page struct {
 	foreign []string
 }
 
-func newPage(t *testing.T, origin string, width, height int64) *page {
+func newPage(t *testing.T, origin string, width, height int64, extra ...chromedp.ExecAllocatorOption) *page {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath),
@@ -77,6 +77,7 @@ func newPage(t *testing.T, origin string, width, height int64) *page {
 		chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(int(width), int(height)),
 	)
+	opts = append(opts, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)

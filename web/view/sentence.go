@@ -102,7 +102,7 @@ func Summary(ds data.Dataset, l locale.Lang) string {
 		to += " (" + partialUntil(l, c.To.AsOf) + ")"
 	}
 	if l == locale.FR {
-		return fmt.Sprintf("%s : %s de %s en %s à %s en %s.", title(ds, l), verb,
+		return fmt.Sprintf("%s\u202f: %s de %s en %s à %s en %s.", title(ds, l), verb,
 			l.Decimal(c.From.ValueText), l.Period(c.From.Key), l.Decimal(c.To.ValueText), to)
 	}
 	return fmt.Sprintf("%s %s from %s in %s to %s in %s.", title(ds, l), verb,
@@ -143,10 +143,10 @@ func targetSummary(ds data.Dataset, l locale.Lang) string {
 		return fmt.Sprintf("%s (%s)", l.Percent(r.ValueText), strings.ToLower(rowLabel(ds, *r, l)))
 	}
 	if l == locale.FR {
-		s := fmt.Sprintf("%s : %d objectifs 2020 sur %d atteints ou dépassés ; part des femmes de %s à %s",
+		s := fmt.Sprintf("%s\u202f: %d objectifs 2020 sur %d atteints ou dépassés\u202f; part des femmes de %s à %s",
 			title(ds, l), met, total, share(lo), share(hi))
 		if len(missing) > 0 {
-			s += " ; aucun chiffre pour : " + strings.Join(missing, ", ")
+			s += "\u202f; aucun chiffre pour\u202f: " + strings.Join(missing, ", ")
 		}
 		return s + "."
 	}
@@ -163,7 +163,7 @@ func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
 	w := wordsFor(l)
 	label := rowLabel(ds, r, l)
 	if !r.HasValue {
-		s := label + ": " + w.NoFigure
+		s := label + l.Colon() + w.NoFigure
 		if n := note(r, l); n != "" {
 			s += " (" + n + ")"
 		}
@@ -171,14 +171,14 @@ func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
 	}
 	var s string
 	if ds.Kind == data.Targets {
-		s = label + ": " + fmt.Sprintf(w.Women, l.Percent(r.ValueText))
+		s = label + l.Colon() + fmt.Sprintf(w.Women, l.Percent(r.ValueText))
 		if r.HasTarget {
 			s += ", " + fmt.Sprintf(w.TargetOf, l.Percent(r.TargetText))
 		}
 		s += " (" + l.Date(r.AsOf) + ")"
 		return s
 	}
-	s = label + ": " + l.Decimal(r.ValueText) + " " + unit(ds, l)
+	s = label + l.Colon() + l.Decimal(r.ValueText) + " " + unit(ds, l)
 	if r.Partial {
 		s += " (" + partialUntil(l, r.AsOf) + ")"
 	}
