@@ -129,7 +129,10 @@ func sitePaths(dist string) ([]string, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") || p == "index.html" {
+		// What a page load fetches: not the static images for other pages, nor the
+		// single-file edition, which are downloads.
+		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") || p == "index.html" ||
+			strings.HasPrefix(p, "charts/") || strings.HasSuffix(p, "-explorer.html") {
 			return nil
 		}
 		paths = append(paths, "/"+p)

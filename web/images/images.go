@@ -86,10 +86,10 @@ type Options struct {
 	Width   int    // MinWidth..MaxWidth
 }
 
-// DefaultOptions is what a request without parameters gets: the page's default view, wide.
+// DefaultOptions is what a request without parameters gets: the page's default view, wide, in
+// the light theme (an image cannot follow the reader's system theme as the page does).
 func DefaultOptions() Options {
-	d := state.Default()
-	return Options{Lang: d.Lang, Theme: d.Theme, Targets: true, Width: DefaultWidth}
+	return Options{Lang: state.Default().Lang, Theme: "light", Targets: true, Width: DefaultWidth}
 }
 
 // state is the page's view state that draws dataset id as the options ask.

@@ -1,5 +1,6 @@
 // Command site builds the explorer's static site into a folder: the prerendered page, the
-// hashed and precompressed wasm, styles, font and the data package.
+// hashed and precompressed wasm, styles, font and the data package, the static chart images
+// (charts/) and the one-file edition (s-2020-911-explorer.html).
 //
 //	go run ./web/site -wasm build/app.wasm -wasm-exec "$(go env GOROOT)/lib/wasm/wasm_exec.js" -out dist
 package main
@@ -62,32 +63,101 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 	if err := w.checkBudget(budgetPath); err != nil {
 		return err
 	}
+	charts, err := writeCharts(out, b)
+	if err != nil {
+		return err
+	}
+	fmt.Println(charts)
 	shell, err := os.ReadFile(shellPath)
 	if err != nil {
 		return err
 	}
-	page, err := prerender(b)
+	items := noscriptItems(b)
+	page, err := prerender(b, false)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
 	}
-	html, err := fill(string(shell), page, w)
+	html, err := fill(string(shell), page, noscriptHTML(items, false), w)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "index.html"), []byte(html), 0o644)
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte(html), 0o644); err != nil {
+		return err
+	}
+	return writeSingleFile(out, b, string(shell), noscriptHTML(items, true), w)
 }
 
-// fill puts the prerendered view and the wasm name into the page shell.
-func fill(shell, page string, w wasmFile) (string, error) {
-	start := strings.Index(shell, "<!--app")
-	end := strings.Index(shell[max(start, 0):], "-->")
-	if start < 0 || end < 0 {
-		return "", fmt.Errorf("page shell has no <!--app--> placeholder")
+// writeSingleFile writes the one-file edition (singlefile.go) and reports its size.
+func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile) error {
+	page, err := prerender(b, true)
+	if err != nil {
+		return fmt.Errorf("prerender: %w", err)
 	}
-	html := shell[:start] + page + shell[start+end+3:]
+	filled, err := fill(shell, page, noscript, w)
+	if err != nil {
+		return err
+	}
+	gz, err := os.ReadFile(filepath.Join(out, w.Name+".gz"))
+	if err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	one, err := assembleSingleFile(singleFileParts{
+		Page:     filled,
+		Read:     func(name string) ([]byte, error) { return fs.ReadFile(root.FS(), name) },
+		WasmGzip: gz,
+		WasmRaw:  w.Raw,
+	})
+	if err != nil {
+		return fmt.Errorf("one-file edition: %w", err)
+	}
+	if probs := selfContainedProblems(one); len(probs) > 0 {
+		return fmt.Errorf("one-file edition is not self-contained:\n  %s", strings.Join(probs, "\n  "))
+	}
+	if err := os.WriteFile(filepath.Join(out, singleFileName), []byte(one), 0o644); err != nil {
+		return err
+	}
+	z, err := gzipBytes([]byte(one))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("one file %s: %d bytes (%.2f MB), %d gzip -9 (%.2f MB)\n",
+		singleFileName, len(one), float64(len(one))/1e6, len(z), float64(len(z))/1e6)
+	return nil
+}
+
+// fill puts the prerendered view, the <noscript> block and the wasm name into the page shell.
+func fill(shell, page, noscript string, w wasmFile) (string, error) {
+	html, err := replacePlaceholder(shell, "<!--app", page)
+	if err != nil {
+		return "", err
+	}
+	if html, err = replacePlaceholder(html, "<!--noscript", noscript); err != nil {
+		return "", err
+	}
 	html = strings.ReplaceAll(html, "{{wasm}}", w.Name)
 	html = strings.ReplaceAll(html, "{{wasm-size}}", strconv.Itoa(w.Raw))
 	return html, nil
+}
+
+// replacePlaceholder replaces the one comment that starts with start (up to its "-->").
+func replacePlaceholder(shell, start, with string) (string, error) {
+	i := strings.Index(shell, start)
+	if i < 0 {
+		return "", fmt.Errorf("page shell has no %s--> placeholder", start)
+	}
+	end := strings.Index(shell[i:], "-->")
+	if end < 0 {
+		return "", fmt.Errorf("page shell: %s placeholder is not closed with -->", start)
+	}
+	if strings.Contains(shell[i+end:], start) {
+		return "", fmt.Errorf("page shell has more than one %s--> placeholder", start)
+	}
+	return shell[:i] + with + shell[i+end+3:], nil
 }
 
 func copyStatic(out, wasmExec string) error {

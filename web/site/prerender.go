@@ -12,8 +12,10 @@ import (
 )
 
 // prerender renders the initial view as static HTML with the same components the browser
-// runs, so readers see the charts before the wasm arrives and the wasm adopts this DOM.
-func prerender(b *data.Briefing) (string, error) {
+// runs, so readers see the charts before the wasm arrives and the wasm adopts this DOM. The
+// one-file edition (singleFile) is prerendered as its wasm will draw it: without the links to
+// data files, which do not exist beside a lone file.
+func prerender(b *data.Briefing, singleFile bool) (string, error) {
 	r := staticrender.New(nil)
 	env, err := vugu.NewBuildEnv(r.EventEnv())
 	if err != nil {
@@ -21,7 +23,7 @@ func prerender(b *data.Briefing) (string, error) {
 	}
 	var buf bytes.Buffer
 	r.SetWriter(&buf)
-	root := &ui.Root{Briefing: b, State: state.Default()}
+	root := &ui.Root{Briefing: b, State: state.Default(), SingleFile: singleFile}
 	if err := r.Render(env.RunBuild(root)); err != nil {
 		return "", err
 	}

@@ -80,7 +80,37 @@
     return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
   }
 
+  // The one-file edition (web/site/singlefile.go) carries the wasm in the page, gzip-compressed
+  // and base64-encoded in <script type="application/octet-stream" id="explorer-wasm"
+  // data-encoding="gzip">: it is decompressed here instead of fetched, so the file runs with no
+  // network. Progress counts the decompressed bytes against data-size.
+  function embeddedResponse(el) {
+    if (el.getAttribute("data-encoding") !== "gzip") throw new Error("the embedded wasm has an unknown encoding");
+    if (!window.DecompressionStream || !window.Blob || !window.Response) {
+      throw new Error("This browser cannot unpack the explorer (no DecompressionStream); open the online version instead.");
+    }
+    var b64 = el.textContent;
+    var bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(b64.trim());
+    } else {
+      var bin = atob(b64.replace(/\s+/g, ""));
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
+    el.textContent = ""; // the page need not keep the 2 MB of text
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return countingResponse(new Response(stream, { headers: { "Content-Type": "application/wasm" } }));
+  }
+
   function instantiate(go) {
+    var embedded = document.getElementById("explorer-wasm");
+    if (embedded) {
+      return Promise.resolve(embedded).then(embeddedResponse).then(function (resp) {
+        if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(resp, go.importObject);
+        return resp.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      });
+    }
     var fetched = fetch(wasmURL).then(function (resp) {
       if (!resp.ok) throw new Error("could not load " + wasmURL + ": HTTP " + resp.status);
       return resp;
