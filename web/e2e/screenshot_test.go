@@ -23,6 +23,7 @@ func TestScreenshots(t *testing.T) {
 		element       string // screenshot of this element only; "" = the whole page
 	}{
 		{"explorer", "", 1280, 900, ""},
+		{"explorer-top", "", 1280, 1000, "viewport"},
 		{"explorer-phone", "", 375, 800, ""},
 		{"explorer-fr-dark", "?lang=fr&theme=dark", 1280, 900, ""},
 		{"explorer-projector", "?theme=projector", 1280, 900, ""},
@@ -45,7 +46,9 @@ func TestScreenshots(t *testing.T) {
 		p.run(t, chromedp.EmulateViewport(s.width, s.height))
 		p.open(t, u+"/"+s.query)
 		shot := chromedp.FullScreenshot(100)
-		if s.element != "" {
+		if s.element == "viewport" {
+			shot = chromedp.CaptureScreenshot()
+		} else if s.element != "" {
 			shot = chromedp.Screenshot(chromedp.CSS(s.element))
 		}
 		png, err := chromedp.Run(p.ctx, shot)
