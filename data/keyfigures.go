@@ -120,7 +120,11 @@ var foldings = strings.NewReplacer(
 )
 
 // fold lowercases s and removes its accents.
-func fold(s string) string { return foldings.Replace(strings.ToLower(s)) }
+func fold(s string) string { return Fold(s) }
+
+// Fold lowercases text and takes the accents off Latin letters (é → e, œ → oe) and typographic
+// spaces and apostrophes to ASCII: for searching, and for file names and ids made from text.
+func Fold(s string) string { return foldings.Replace(strings.ToLower(s)) }
 
 // parseKeyFigures reads key-figures.csv. sources is nil when sources.csv was unreadable.
 func parseKeyFigures(t *table, sources map[string]Source, p *problems) []KeyFigure {

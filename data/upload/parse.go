@@ -278,8 +278,8 @@ func title(name string) string {
 func slug(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		out := fold[r]
+	for _, r := range data.Fold(s) {
+		out := ""
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			out = string(r)
 		}
@@ -300,14 +300,6 @@ func slug(s string) string {
 		return "data"
 	}
 	return b.String()
-}
-
-// fold maps the accented letters of French and other Latin-script languages to ASCII.
-var fold = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
-	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
 }
 
 // CheckSize refuses a file over MaxBytes with the same message Parse gives, so a browser can

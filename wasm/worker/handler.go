@@ -14,9 +14,7 @@
 package main
 
 import (
-	"io"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"briefing/data"
@@ -33,7 +31,7 @@ func newHandler(b *data.Briefing, loadErr error) http.Handler {
 	var charts http.Handler
 	if loadErr != nil {
 		charts = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			plainError(w, r, http.StatusInternalServerError, "the data could not be loaded")
+			server.PlainError(w, r, http.StatusInternalServerError, "the data could not be loaded")
 		})
 	} else {
 		charts = images.New(b)
@@ -44,21 +42,10 @@ func newHandler(b *data.Briefing, loadErr error) http.Handler {
 			charts.ServeHTTP(w, r)
 		case r.Method != http.MethodGet && r.Method != http.MethodHead:
 			w.Header().Set("Allow", "GET, HEAD")
-			plainError(w, r, http.StatusMethodNotAllowed, "method not allowed")
+			server.PlainError(w, r, http.StatusMethodNotAllowed, "method not allowed")
 		default: // assets answered every file of the site before the Worker ran
-			plainError(w, r, http.StatusNotFound, "not found")
+			server.PlainError(w, r, http.StatusNotFound, "not found")
 		}
 	}), options)
 }
 
-// plainError writes a short text/plain message that no cache keeps, as web/server does.
-func plainError(w http.ResponseWriter, r *http.Request, code int, msg string) {
-	hdr := w.Header()
-	hdr.Set("Content-Type", "text/plain; charset=utf-8")
-	hdr.Set("Cache-Control", "no-store")
-	hdr.Set("Content-Length", strconv.Itoa(len(msg)+1))
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead {
-		io.WriteString(w, msg+"\n")
-	}
-}

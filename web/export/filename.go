@@ -1,6 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"briefing/data"
+)
 
 // MaxFileName is the longest name FileName returns, in bytes (well under the 255 of common
 // file systems, and short enough to read in a download bar).
@@ -70,7 +74,7 @@ var reserved = map[string]bool{
 func slug(s string, dots bool) string {
 	var b strings.Builder
 	sep := byte(0) // pending separator
-	for _, r := range strings.ToLower(s) {
+	for _, r := range data.Fold(s) {
 		var out string
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
@@ -81,12 +85,10 @@ func slug(s string, dots bool) string {
 			}
 			continue
 		default:
-			if out = fold[r]; out == "" {
-				if sep == 0 {
-					sep = '-'
-				}
-				continue
+			if sep == 0 {
+				sep = '-'
 			}
+			continue
 		}
 		if sep != 0 && b.Len() > 0 {
 			b.WriteByte(sep)
@@ -95,12 +97,4 @@ func slug(s string, dots bool) string {
 		b.WriteString(out)
 	}
 	return b.String()
-}
-
-// fold maps the accented letters of French and other Latin-script languages to ASCII.
-var fold = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
-	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
 }

@@ -22,7 +22,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"log"
 	"net/http"
 	"net/url"
@@ -35,6 +34,7 @@ import (
 	"briefing/web/chart"
 	"briefing/web/export"
 	"briefing/web/locale"
+	"briefing/web/server"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -225,24 +225,24 @@ func shortErr(err error) string {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		plainError(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET or HEAD")
+		server.PlainError(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET or HEAD")
 		return
 	}
 	ds, format, ok := h.route(r.URL.Path)
 	if !ok {
-		plainError(w, r, http.StatusNotFound, "no such chart: use "+Prefix+"<dataset>.svg or .png with a dataset of "+
+		server.PlainError(w, r, http.StatusNotFound, "no such chart: use "+Prefix+"<dataset>.svg or .png with a dataset of "+
 			strings.Join(h.ids, ", "))
 		return
 	}
 	opt, err := ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		plainError(w, r, http.StatusBadRequest, err.Error())
+		server.PlainError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	body, err := h.Render(ds.ID, format, opt)
 	if err != nil {
 		log.Printf("images: %s.%s %+v: %v", ds.ID, format, opt, err)
-		plainError(w, r, http.StatusInternalServerError, "the chart could not be drawn")
+		server.PlainError(w, r, http.StatusInternalServerError, "the chart could not be drawn")
 		return
 	}
 	sum := sha256.Sum256(body)
@@ -298,16 +298,4 @@ func FileName(id, format string, opt Options) string {
 		parts = append(parts, "targets-off")
 	}
 	return export.FileName(append(parts, "."+format)...)
-}
-
-// plainError writes a short text/plain message that no cache keeps.
-func plainError(w http.ResponseWriter, r *http.Request, code int, msg string) {
-	hdr := w.Header()
-	hdr.Set("Content-Type", "text/plain; charset=utf-8")
-	hdr.Set("Cache-Control", "no-store")
-	hdr.Set("Content-Length", strconv.Itoa(len(msg)+1))
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead {
-		io.WriteString(w, msg+"\n")
-	}
 }

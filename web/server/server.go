@@ -50,12 +50,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("Vary", "Accept-Encoding")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
-		plainError(w, r, http.StatusMethodNotAllowed, "method not allowed")
+		PlainError(w, r, http.StatusMethodNotAllowed, "method not allowed")
 		return
 	}
 	name, dir, perr := cleanPath(r.URL)
 	if perr != nil {
-		plainError(w, r, perr.status, perr.msg)
+		PlainError(w, r, perr.status, perr.msg)
 		return
 	}
 	if dir {
@@ -67,7 +67,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		plainError(w, r, http.StatusNotFound, "not found")
+		PlainError(w, r, http.StatusNotFound, "not found")
 		return
 	}
 	defer f.Close()
@@ -159,7 +159,7 @@ func (h *handler) servePrecompressed(w http.ResponseWriter, r *http.Request, nam
 func (h *handler) serveGzip(w http.ResponseWriter, r *http.Request, name string, f fs.File, info fs.FileInfo) {
 	e, err := h.cache.gzipFor(name, info, f)
 	if err != nil {
-		plainError(w, r, http.StatusInternalServerError, "read error")
+		PlainError(w, r, http.StatusInternalServerError, "read error")
 		return
 	}
 	w.Header().Set("Content-Encoding", "gzip")
@@ -196,7 +196,7 @@ func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, key strin
 		etag, err = h.cache.etagFor(key, info, rs)
 	}
 	if err != nil {
-		plainError(w, r, http.StatusInternalServerError, "read error")
+		PlainError(w, r, http.StatusInternalServerError, "read error")
 		return
 	}
 	w.Header().Set("ETag", etag)
@@ -212,9 +212,9 @@ func modTime(info fs.FileInfo) time.Time {
 	return time.Time{}
 }
 
-// plainError writes a short text/plain body, dropping headers that described
-// the representation we were about to send.
-func plainError(w http.ResponseWriter, r *http.Request, code int, msg string) {
+// PlainError writes a short text/plain body that no cache keeps, dropping headers that
+// described the representation we were about to send. The Worker's handlers use it too.
+func PlainError(w http.ResponseWriter, r *http.Request, code int, msg string) {
 	hdr := w.Header()
 	for _, k := range []string{"Content-Encoding", "ETag", "Last-Modified"} {
 		hdr.Del(k)
