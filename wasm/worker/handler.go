@@ -48,4 +48,3 @@ func newHandler(b *data.Briefing, loadErr error) http.Handler {
 		}
 	}), options)
 }
-
