@@ -1,6 +1,7 @@
 package state
 
 import (
+	"reflect"
 	"testing"
 
 	"briefing/web/locale"
@@ -47,5 +48,31 @@ func TestReduceGlobal(t *testing.T) {
 	s = Reduce(s, GoToSlide{Slide: -3})
 	if s.Lang != locale.FR || s.Theme != "dark" || s.Slide != 0 {
 		t.Errorf("got %+v", s)
+	}
+}
+
+// TestEqualCoversEveryField guards Equal: a field it forgot would make two different views
+// look the same (and the URL would not follow a change of it).
+func TestEqualCoversEveryField(t *testing.T) {
+	base := Default()
+	v := reflect.ValueOf(&base).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		changed := base
+		f := reflect.ValueOf(&changed).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Int:
+			f.SetInt(f.Int() + 1)
+		case reflect.Map:
+			changed.Views = map[string]View{"x": {Table: true}}
+		default:
+			t.Fatalf("add field %s to this test and to Equal", v.Type().Field(i).Name)
+		}
+		if changed.Equal(base) {
+			t.Errorf("Equal ignores State.%s", v.Type().Field(i).Name)
+		}
 	}
 }
