@@ -49,7 +49,7 @@ func vuguScript(vuguDir string) (string, error) {
 }
 
 // The helper re-applies every instruction on every render: each chart's innerHTML (tens of
-// KB of SVG, re-parsed), every attribute and every text. Writing the same value again costs
+// KB of SVG, re-parsed), every attribute, text and property (a form control's value). Writing the same value again costs
 // a parse and a style recalculation, which made a click take several frames. These edits
 // skip a write when the element already holds the value; behaviour is otherwise unchanged.
 // Each must match exactly as often as listed, or the build stops: Vugu's script changed.
@@ -61,6 +61,7 @@ var vuguEdits = []struct {
 		`((el,h)=>{el.__vuguHTML!==h&&(el.innerHTML=h,el.__vuguHTML=h)})(x.el,(x.bufferedInnerHTML||"")+e),x.bufferedInnerHTML=null`, 1},
 	{`e.setAttribute(t,n),x.elAttrNames[t]=!0`, `e.getAttribute(t)!==n&&e.setAttribute(t,n),x.elAttrNames[t]=!0`, 1},
 	{`else x.el.textContent=e`, `else x.el.textContent!==e&&(x.el.textContent=e)`, 2},
+	{`e[t]=JSON.parse(n)`, `((v)=>{e[t]!==v&&(e[t]=v)})(JSON.parse(n))`, 1},
 }
 
 func editVuguScript(s string) (string, error) {
