@@ -1,7 +1,9 @@
 package view
 
 import (
-	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"briefing/web/chart"
@@ -54,14 +56,70 @@ func (c *Cache) Len() int {
 	return len(c.m)
 }
 
-// Key identifies a spec by everything that changes its drawing. Tick is a function, so the
-// key uses its output over a few values instead.
+// Key identifies a spec by everything that changes its drawing. It is computed for every
+// chart on every change of view, so it is written out by hand rather than with fmt, whose
+// reflection made it a noticeable part of a click. Tick is a function: the key uses its output
+// over a few values instead. TestKeyCoversEverySpecField keeps it complete.
 func Key(s chart.Spec) string {
-	ticks := ""
+	var k keyBuilder
+	k.str(s.ID).int(int(s.Shape)).str(s.Title).str(s.Desc)
+	k.bools(s.Percent, s.Signed, s.ShowTargets, s.ShowValues, s.ShowTitle)
+	k.str(s.PartialMark).str(s.MissingText).int(s.Width).int(s.Height)
+	k.str(s.Theme.Name).num(s.Theme.TextScale).num(s.LabelShare)
 	if s.Tick != nil {
-		ticks = s.Tick(10) + s.Tick(2.5)
+		k.str(s.Tick(10)).str(s.Tick(2.5))
 	}
-	return fmt.Sprintf("%s|%d|%q|%q|%v|%t|%t|%t|%t|%t|%q|%q|%q|%v|%d|%d|%s|%g|%g|%q", s.ID, s.Shape, s.Title, s.Desc,
-		s.Bars, s.Percent, s.Signed, s.ShowTargets, s.ShowValues, s.ShowTitle, s.PartialMark, s.Legend, s.MissingText,
-		s.GroupLabels, s.Width, s.Height, s.Theme.Name, s.Theme.TextScale, s.LabelShare, ticks)
+	k.int(len(s.Legend))
+	for _, l := range s.Legend {
+		k.str(l)
+	}
+	groups := make([]string, 0, len(s.GroupLabels))
+	for g := range s.GroupLabels {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		k.str(g).str(s.GroupLabels[g])
+	}
+	k.int(len(s.Bars))
+	for _, b := range s.Bars {
+		k.str(b.Label).num(b.Value).bools(b.HasValue, b.HasTarget, b.Partial).str(b.ValueText).num(b.Target)
+		k.str(b.TargetText).str(b.TargetTip).str(b.Tip).str(b.MissingText).str(b.Group)
+	}
+	return k.b.String()
+}
+
+// keyBuilder writes fields separated so that no two different specs give the same key:
+// strings carry their length.
+type keyBuilder struct{ b strings.Builder }
+
+func (k *keyBuilder) str(s string) *keyBuilder {
+	k.b.WriteString(strconv.Itoa(len(s)))
+	k.b.WriteByte(':')
+	k.b.WriteString(s)
+	return k
+}
+
+func (k *keyBuilder) int(n int) *keyBuilder {
+	k.b.WriteString(strconv.Itoa(n))
+	k.b.WriteByte('|')
+	return k
+}
+
+func (k *keyBuilder) num(f float64) *keyBuilder {
+	k.b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
+	k.b.WriteByte('|')
+	return k
+}
+
+func (k *keyBuilder) bools(bs ...bool) *keyBuilder {
+	for _, b := range bs {
+		if b {
+			k.b.WriteByte('1')
+		} else {
+			k.b.WriteByte('0')
+		}
+	}
+	k.b.WriteByte('|')
+	return k
 }

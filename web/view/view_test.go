@@ -235,4 +235,33 @@ func TestKeyCoversEverySpecField(t *testing.T) {
 			t.Errorf("Key ignores Spec.%s", f.Name)
 		}
 	}
+	// and every field of a bar
+	bv := reflect.ValueOf(&base.Bars[0]).Elem()
+	for i := 0; i < bv.NumField(); i++ {
+		changed := base
+		changed.Bars = append([]chart.Bar(nil), base.Bars...)
+		f := reflect.ValueOf(&changed.Bars[0]).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Float64:
+			f.SetFloat(f.Float() + 0.5)
+		default:
+			t.Fatalf("add Bar.%s to this test and to Key", bv.Type().Field(i).Name)
+		}
+		if Key(changed) == Key(base) {
+			t.Errorf("Key ignores Bar.%s", bv.Type().Field(i).Name)
+		}
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	br, _ := data.Load()
+	ds, _ := br.Dataset("parity")
+	sp := Spec(ds, state.Default(), WideWidth)
+	for i := 0; i < b.N; i++ {
+		Key(sp)
+	}
 }
