@@ -65,3 +65,24 @@ func TestNoLayoutShift(t *testing.T) {
 		p.clean(t)
 	}
 }
+
+// TestZoom200 lays the explorer out at the width a 1280 px screen has at 200 % zoom (640 CSS
+// px) and at a phone's: nothing may need horizontal scrolling of the page (wide tables
+// scroll inside their own box).
+func TestZoom200(t *testing.T) {
+	u := site(t)
+	for _, width := range []int64{640, 375} {
+		p := newPage(t, u, width, 800)
+		p.run(t, chromedp.EmulateViewport(width, 800))
+		p.open(t, u+"/?v=2&parity=table")
+		over := eval[[]string](t, p, `(() => { const w = document.documentElement.clientWidth; const out = [];
+		  if (document.documentElement.scrollWidth > w + 1) out.push("page " + document.documentElement.scrollWidth + " > " + w);
+		  for (const e of document.querySelectorAll("main *")) { const r = e.getBoundingClientRect();
+		    if (r.width && r.right > w + 1 && !e.closest(".table-wrap") && !e.closest(".hits")) out.push((e.className || e.tagName) + " right " + Math.round(r.right)); }
+		  return out.slice(0, 10); })()`)
+		for _, o := range over {
+			t.Errorf("width %d: %s", width, o)
+		}
+		p.clean(t)
+	}
+}
