@@ -122,4 +122,7 @@ type Result struct {
 	Width  int
 	Height int
 	Hits   []Hit // one per Bar, same order (a bar without a value gets the box of its row/slot)
+	// Key identifies the spec the chart was drawn from; Render leaves it empty, a cache sets
+	// it (web/view), so a page can tell whether a chart changed without comparing SVGs.
+	Key string
 }

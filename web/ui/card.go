@@ -34,6 +34,9 @@ type DatasetCard struct {
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
 
+// live: the browser knows its layout; the prerender (Layout "") writes charts inline.
+func (c *DatasetCard) live() bool { return c.Layout != "" }
+
 // boxLayout is the chart box's class: with one layout in the page, it shows at every width.
 func (c *DatasetCard) boxLayout(l string) string {
 	if c.Layout == "" {
@@ -91,6 +94,10 @@ type ChartBox struct {
 	Result chart.Result
 	Tips   []view.Tip
 	Layout string // "wide" or "narrow": CSS shows one of the two by viewport width
+	// Live is true in the browser: the SVG is not part of Vugu's tree, which would send it
+	// on every render, but set by the browser build only when the chart's key changes
+	// (Root.ChartSVG, wasm/charts.go). The prerendered page has the SVG inline.
+	Live bool
 }
 
 func (c *ChartBox) tip(i int) view.Tip {

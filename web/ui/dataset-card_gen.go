@@ -380,6 +380,7 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 						vgcomp.Layout = c.boxLayout(`wide`)
+						vgcomp.Live = c.live()
 						vgcomp.Result = c.Card.Wide
 						vgcomp.Tips = c.Card.Tips
 						vgout.Components = append(vgout.Components, vgcomp)
@@ -399,6 +400,7 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 						vgcomp.Layout = c.boxLayout(`narrow`)
+						vgcomp.Live = c.live()
 						vgcomp.Result = c.Card.Narrow
 						vgcomp.Tips = c.Card.Tips
 						vgout.Components = append(vgout.Components, vgcomp)

@@ -60,7 +60,8 @@ type Root struct {
 	cards       []view.Card
 	keyList     view.KeyFigureList
 	slides      []view.Slide
-	computed    string // the inputs cards, keyList and slides were derived from
+	svgs        map[string]string // chart key -> SVG, for the charts of the current view
+	computed    string            // the inputs cards, keyList and slides were derived from
 }
 
 // Datasets are the briefing's datasets followed by the reader's own.
@@ -100,6 +101,20 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if err != nil {
 		c.Err = err.Error()
 	}
+	c.svgs = map[string]string{}
+	for _, card := range c.cards {
+		c.svgs[card.Wide.Key], c.svgs[card.Narrow.Key] = card.Wide.SVG, card.Narrow.SVG
+	}
+	for _, sl := range c.slides {
+		c.svgs[sl.Chart.Key] = sl.Chart.SVG
+	}
+}
+
+// ChartSVG is the SVG of a chart of the current view by its key (the data-chart attribute
+// of its box in the page).
+func (c *Root) ChartSVG(key string) (string, bool) {
+	svg, ok := c.svgs[key]
+	return svg, ok
 }
 
 // Effective is the state as drawn: with the system's theme when the URL names none.

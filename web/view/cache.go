@@ -32,6 +32,7 @@ func (c *Cache) Render(s chart.Spec) (chart.Result, error) {
 	if err != nil {
 		return r, err
 	}
+	r.Key = key
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil || len(c.m) >= maxEntries {
