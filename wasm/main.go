@@ -66,7 +66,7 @@ func run() error {
 			ready()
 			injectFaults(renderer.EventEnv(), root)
 		}
-		warm.after(root.Datasets(), root.Effective())
+		warm.after(root.Datasets(), root.Effective(), root.Layouts())
 	}
 	return nil
 }

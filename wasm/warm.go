@@ -11,30 +11,48 @@ import (
 )
 
 type warmJob struct {
-	sets []data.Dataset
-	s    state.State
+	sets    []data.Dataset
+	s       state.State
+	layouts view.Layouts
 }
 
 // warmer renders likely next charts in the background, one at a time, always for the latest
-// state only. Go's wasm runs on one thread, so it sleeps between charts: a sleep returns to
-// the browser's event loop, and clicks are handled before the next chart.
+// state only. Go's wasm runs on one thread and a chart cannot be interrupted, so a click that
+// arrives mid-chart waits for it: the warmer starts only once the page has been quiet for
+// warmDelay, and sleeps between charts (a sleep returns to the browser's event loop).
 type warmer struct{ jobs chan warmJob }
+
+// warmDelay is how long the page must be without a change before warming starts.
+const warmDelay = 300 * time.Millisecond
 
 func newWarmer(c *view.Cache) *warmer {
 	w := &warmer{jobs: make(chan warmJob, 1)}
 	go func() {
 		for j := range w.jobs {
-			view.Warm(j.sets, j.s, c, func() { time.Sleep(time.Millisecond) })
+			j = w.quiet(j)
+			view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
 		}
 	}()
 	return w
 }
 
+// quiet waits until no newer job has come for warmDelay and returns the latest one.
+func (w *warmer) quiet(j warmJob) warmJob {
+	for {
+		select {
+		case newer := <-w.jobs:
+			j = newer
+		case <-time.After(warmDelay):
+			return j
+		}
+	}
+}
+
 // after queues a warm-up for the state just rendered, replacing one not yet started.
-func (w *warmer) after(sets []data.Dataset, s state.State) {
+func (w *warmer) after(sets []data.Dataset, s state.State, layouts view.Layouts) {
 	select {
 	case <-w.jobs:
 	default:
 	}
-	w.jobs <- warmJob{sets, s}
+	w.jobs <- warmJob{sets, s, layouts}
 }

@@ -49,7 +49,7 @@ func (c *Root) File(id, format string) ([]byte, string, string, error) {
 	case "json":
 		return export.JSON(ds, c.Briefing.Sources), name, "application/json", nil
 	case "svg":
-		card, err := view.NewCard(c.Briefing, ds, c.Effective(), c.Charts)
+		card, err := view.NewCard(c.Briefing, ds, c.Effective(), c.Charts, view.WideLayout)
 		if err != nil || !card.Charted {
 			return nil, "", "", errors.New("this dataset cannot be charted")
 		}

@@ -13,6 +13,7 @@ import (
 
 	"briefing/data"
 	"briefing/data/upload"
+	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
 	"briefing/web/view"
@@ -86,7 +87,7 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	c.w = view.For(c.State.Lang)
 	s := c.Effective()
 	// Every event re-renders the whole page; most change nothing these derive from.
-	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen)
+	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen) + "|" + c.Layout
 	if key == c.computed && c.Err == "" {
 		return
 	}
@@ -95,7 +96,7 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if s.Slide > 0 {
 		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
 	} else {
-		c.cards, err = view.Cards(c.Briefing, c.Datasets(), s, c.Charts)
+		c.cards, err = view.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
 		c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
 	}
 	if err != nil {
@@ -103,11 +104,26 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	}
 	c.svgs = map[string]string{}
 	for _, card := range c.cards {
-		c.svgs[card.Wide.Key], c.svgs[card.Narrow.Key] = card.Wide.SVG, card.Narrow.SVG
+		for _, r := range []chart.Result{card.Wide, card.Narrow} {
+			if r.Key != "" {
+				c.svgs[r.Key] = r.SVG
+			}
+		}
 	}
 	for _, sl := range c.slides {
 		c.svgs[sl.Chart.Key] = sl.Chart.SVG
 	}
+}
+
+// Layouts are the chart layouts to draw: the screen's in the browser, both in the prerender.
+func (c *Root) Layouts() view.Layouts {
+	switch c.Layout {
+	case "wide":
+		return view.WideLayout
+	case "narrow":
+		return view.NarrowLayout
+	}
+	return view.BothLayouts
 }
 
 // ChartSVG is the SVG of a chart of the current view by its key (the data-chart attribute

@@ -56,11 +56,21 @@ type Card struct {
 	Words      Words
 }
 
+// Layouts say which chart layouts a card draws: the prerendered page has both and lets CSS
+// choose; the browser knows the screen and draws one, which halves the cost of a change.
+type Layouts int
+
+const (
+	BothLayouts Layouts = iota
+	WideLayout
+	NarrowLayout
+)
+
 // Cards builds the card of every dataset for the state, rendering charts through the cache.
-func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]Card, error) {
+func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) ([]Card, error) {
 	cards := make([]Card, 0, len(sets))
 	for _, ds := range sets {
-		card, err := NewCard(b, ds, s, c)
+		card, err := NewCard(b, ds, s, c, layouts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", ds.ID, err)
 		}
@@ -70,7 +80,7 @@ func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]Ca
 }
 
 // NewCard builds one dataset's card.
-func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache) (Card, error) {
+func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts Layouts) (Card, error) {
 	l := s.Lang
 	card := Card{
 		ID:         ds.ID,
@@ -96,11 +106,15 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache) (Card, 
 		card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
 	}
 	var err error
-	if card.Wide, err = c.Render(wide); err != nil {
-		return card, err
+	if layouts != NarrowLayout {
+		if card.Wide, err = c.Render(wide); err != nil {
+			return card, err
+		}
 	}
-	if card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth)); err != nil {
-		return card, err
+	if layouts != WideLayout {
+		if card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth)); err != nil {
+			return card, err
+		}
 	}
 	card.Charted = true
 	return card, nil

@@ -80,7 +80,7 @@ func TestChangeOf(t *testing.T) {
 
 func TestTipsAndSource(t *testing.T) {
 	b := briefing(t)
-	card, err := NewCard(b, dataset(t, b, "parity"), state.Default(), &Cache{})
+	card, err := NewCard(b, dataset(t, b, "parity"), state.Default(), &Cache{}, BothLayouts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestCacheRendersOnce(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	for i := 0; i < 3; i++ {
-		if _, err := Cards(b, b.Datasets, state.Default(), c); err != nil {
+		if _, err := Cards(b, b.Datasets, state.Default(), c, BothLayouts); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -133,7 +133,7 @@ func BenchmarkCardsCached(b *testing.B) {
 	c := &Cache{}
 	s := state.Default()
 	for i := 0; i < b.N; i++ {
-		if _, err := Cards(br, br.Datasets, s, c); err != nil {
+		if _, err := Cards(br, br.Datasets, s, c, BothLayouts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -143,11 +143,11 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	s := state.Default()
-	if _, err := Cards(b, b.Datasets, s, c); err != nil {
+	if _, err := Cards(b, b.Datasets, s, c, BothLayouts); err != nil {
 		t.Fatal(err)
 	}
 	pauses := 0
-	n := Warm(b.Datasets, s, c, func() { pauses++ })
+	n := Warm(b.Datasets, s, c, BothLayouts, func() { pauses++ })
 	// per dataset: values off, other chart type (+ targets off for parity), in two widths
 	if n != 2*(2+2+3) || pauses != n {
 		t.Errorf("warmed %d charts with %d pauses, want 14", n, pauses)
@@ -156,7 +156,7 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 	if !c.Has(Spec(dataset(t, b, "parity"), next, WideWidth)) {
 		t.Error("switching the parity targets off would not find its chart ready")
 	}
-	if Warm(b.Datasets, s, c, func() {}) != 0 {
+	if Warm(b.Datasets, s, c, BothLayouts, func() {}) != 0 {
 		t.Error("a second warm-up should find everything cached")
 	}
 }
@@ -164,7 +164,7 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 func BenchmarkWarm(b *testing.B) {
 	br, _ := data.Load()
 	for i := 0; i < b.N; i++ {
-		Warm(br.Datasets, state.Default(), &Cache{}, func() {})
+		Warm(br.Datasets, state.Default(), &Cache{}, BothLayouts, func() {})
 	}
 }
 

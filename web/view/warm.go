@@ -9,11 +9,12 @@ import (
 // with one control changed (value labels, targets, the other chart type). The browser calls
 // it in the background after a render, so that changing a control finds its chart ready and
 // shows it within a frame. pause runs between charts to let the page handle events.
-func Warm(sets []data.Dataset, s state.State, c *Cache, pause func()) int {
+func Warm(sets []data.Dataset, s state.State, c *Cache, layouts Layouts, pause func()) int {
+	widths := map[Layouts][]int{BothLayouts: {WideWidth, NarrowWidth}, WideLayout: {WideWidth}, NarrowLayout: {NarrowWidth}}[layouts]
 	n := 0
 	for _, ds := range sets {
 		for _, next := range neighbours(ds, s) {
-			for _, width := range []int{WideWidth, NarrowWidth} {
+			for _, width := range widths {
 				sp := Spec(ds, next, width)
 				if c.Has(sp) {
 					continue
