@@ -83,6 +83,11 @@ func TestZoom200(t *testing.T) {
 		for _, o := range over {
 			t.Errorf("width %d: %s", width, o)
 		}
+		// The charts are there, in the layout for this width, and drawn.
+		drawn := eval[int](t, p, `[...document.querySelectorAll(".chart svg")].filter(s => s.getBoundingClientRect().width > 100 && s.querySelector(".bar")).length`)
+		if drawn != 2 { // fatalities and COE gaps; parity is a table in this view
+			t.Errorf("width %d: %d charts drawn, want 2", width, drawn)
+		}
 		p.clean(t)
 	}
 }
