@@ -260,7 +260,7 @@ func (c *Root) fullURL(id string) string {
 		return ""
 	}
 	ds, _ := c.dataset(id)
-	return view.FullURL(ds, c.State, c.BaseURL, c.State.Lang)
+	return view.FullURL(ds, c.State, c.BaseURL)
 }
 
 // SetLang handles the language menu.

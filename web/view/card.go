@@ -22,12 +22,6 @@ const (
 	NarrowWidth = 360
 )
 
-// Quote is one verbatim source sentence with where it is printed.
-type Quote struct {
-	Text string
-	Page string // "5" or "8–9" where the text cannot tell which of two pages
-}
-
 // Tip is the tooltip text of one bar.
 type Tip struct {
 	Label string // short label, e.g. "2017"
@@ -52,7 +46,6 @@ type Card struct {
 	Table      Table
 	Figures    []FigureSource
 	SourceLine string
-	Quotes     []Quote
 	Words      Words
 }
 
@@ -94,7 +87,6 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 		Table:      NewTable(b, ds, s),
 		Figures:    Figures(b, ds, l),
 		SourceLine: SourceLine(b, ds, l),
-		Quotes:     quotes(b, ds),
 		Words:      For(l),
 	}
 	if len(ds.Rows) > chart.MaxBars {
@@ -302,26 +294,6 @@ func pageText(src data.Source) string {
 		return strconv.Itoa(first)
 	}
 	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
-}
-
-// quotes lists the distinct source sentences of a dataset in page order.
-func quotes(b *data.Briefing, ds data.Dataset) []Quote {
-	seen := map[string]bool{}
-	var srcs []data.Source
-	for _, r := range ds.Rows {
-		src, ok := b.Sources[r.SourceID]
-		if !ok || seen[src.ID] {
-			continue
-		}
-		seen[src.ID] = true
-		srcs = append(srcs, src)
-	}
-	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Page < srcs[j].Page })
-	qs := make([]Quote, len(srcs))
-	for i, s := range srcs {
-		qs[i] = Quote{Text: s.Quote, Page: pageText(s)}
-	}
-	return qs
 }
 
 // SourceLine names document, annex, pages, speaker and date of a dataset's figures.

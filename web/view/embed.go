@@ -4,7 +4,6 @@ import (
 	"html"
 
 	"briefing/data"
-	"briefing/web/locale"
 	"briefing/web/state"
 )
 
@@ -20,14 +19,9 @@ type Embed struct {
 // address ending in "/" (or "" for relative links).
 func EmbedCode(b *data.Briefing, ds data.Dataset, s state.State, base string) Embed {
 	l := s.Lang
-	one := state.State{Lang: l, Embed: ds.ID}
-	if v := s.View(ds.ID); v != (state.View{}) {
-		one.Views = map[string]state.View{ds.ID: v}
-	}
-	full := one
-	full.Embed = ""
+	one := alone(ds, s)
+	one.Embed = ds.ID
 	embedURL := base + "index.html?" + state.Encode(one)
-	fullURL := base + "index.html?" + state.Encode(full) + "#" + ds.ID
 	title := title(ds, l)
 	e := Embed{URL: embedURL}
 	e.Iframe = `<iframe src="` + html.EscapeString(embedURL) + `" title="` + html.EscapeString(title) +
@@ -37,19 +31,25 @@ func EmbedCode(b *data.Briefing, ds data.Dataset, s state.State, base string) Em
 	e.Image = `<figure><img src="` + html.EscapeString(img) + `" alt="` + html.EscapeString(Summary(ds, l)) +
 		`" width="960" style="max-width:100%;height:auto">` + "\n" +
 		`<figcaption>` + html.EscapeString(SourceLine(b, ds, l)) + `</figcaption></figure>`
-	e.Link = `<a href="` + html.EscapeString(fullURL) + `">` + html.EscapeString(title) + `</a>`
+	e.Link = `<a href="` + html.EscapeString(FullURL(ds, s, base)) + `">` + html.EscapeString(title) + `</a>`
 	return e
 }
 
-// FullURL is the explorer showing a dataset, for the link under an embedded chart.
-func FullURL(ds data.Dataset, s state.State, base string, l locale.Lang) string {
-	full := state.State{Lang: l}
-	if v := s.View(ds.ID); v != (state.View{}) {
-		full.Views = map[string]state.View{ds.ID: v}
-	}
-	q := state.Encode(full)
+// FullURL is the explorer showing a dataset in its current view, for the link under an
+// embedded chart and in the embed code.
+func FullURL(ds data.Dataset, s state.State, base string) string {
+	q := state.Encode(alone(ds, s))
 	if q != "" {
 		q = "?" + q
 	}
 	return base + "index.html" + q + "#" + ds.ID
+}
+
+// alone is the state that shows one dataset's view in the reader's language, and nothing else.
+func alone(ds data.Dataset, s state.State) state.State {
+	one := state.State{Lang: s.Lang}
+	if v := s.View(ds.ID); v != (state.View{}) {
+		one.Views = map[string]state.View{ds.ID: v}
+	}
+	return one
 }

@@ -46,7 +46,7 @@ func ChangeOf(ds data.Dataset) (Change, bool) {
 
 // Headline is the one-line figure summary above a chart, e.g. "59 → 8: −51, −86% since 2017 · 2020 partial".
 func Headline(ds data.Dataset, l locale.Lang) string {
-	w := wordsFor(l)
+	w := For(l)
 	if ds.Kind == data.Targets {
 		met, total := targetsMet(ds)
 		return fmt.Sprintf(w.TargetsMet, met, total)
@@ -90,7 +90,7 @@ func Summary(ds data.Dataset, l locale.Lang) string {
 	if !ok {
 		return title(ds, l) + "."
 	}
-	w := wordsFor(l)
+	w := For(l)
 	verb := w.Unchanged
 	if c.Abs < 0 {
 		verb = w.Fell
@@ -160,7 +160,7 @@ func targetSummary(ds data.Dataset, l locale.Lang) string {
 
 // tip is the full sentence shown when a bar is hovered or focused.
 func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
-	w := wordsFor(l)
+	w := For(l)
 	label := rowLabel(ds, r, l)
 	if !r.HasValue {
 		s := label + l.Colon() + w.NoFigure

@@ -16,14 +16,14 @@ type Words struct {
 	// page and controls
 	Kicker, Title, Lede, Footer, Language, ThemeLabel, Light, Dark, Projector   string
 	Chart, Table, Variant, Bars, Line, Share, Gap, Values, Targets              string
-	Download, Sources, SourceSentences, Speaker, Document, Date, PageCol        string
+	Download, Sources, Speaker                                                  string
 	Period, Category, Value, TargetCol, GapCol, Note, Unit, SortBy, PartialFlag string
 	KeyFigures, KeyFiguresLede, SearchLabel, SearchHint, AllThemes, Theme       string
-	Figure, Statement, Quote, NoMatch, Matches                                  string
+	Figure, Quote, NoMatch, Matches                                             string
 	YourData, YourDataLede, ChooseFile, PasteLabel, ChartIt, Remove, NoSource   string
 	TooManyBars, ErrorTitle, Reload, Present                                    string
 	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
-	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Close, Full   string
+	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Full          string
 	AllTargetsMet, NotMetYet, OneFile                                           string
 }
 
@@ -43,13 +43,11 @@ var wordsEN = Words{
 	Language: "Language", ThemeLabel: "Theme", Light: "Light", Dark: "Dark", Projector: "Projector",
 	Chart: "Chart", Table: "Table", Variant: "Chart type", Bars: "Bars", Line: "Line",
 	Share: "Share and target", Gap: "Gap to target", Values: "Values", Targets: "Show 2020 targets",
-	Download: "Download", Sources: "Sources", SourceSentences: "Source sentences",
-	Speaker: "Speaker", Document: "Document", Date: "Date", PageCol: "Page",
-	Period: "Period", Category: "Category", Value: "Value", TargetCol: "Target 2020", GapCol: "Gap (pp)",
+	Download: "Download", Sources: "Sources", Speaker: "Speaker", Period: "Period", Category: "Category", Value: "Value", TargetCol: "Target 2020", GapCol: "Gap (pp)",
 	Note: "Note", Unit: "Unit", SortBy: "Sort by %s", PartialFlag: "partial",
 	KeyFigures: "Other figures in the briefing", KeyFiguresLede: "Every other number stated by the Under-Secretary-General and the eight Council members, with the sentence it comes from.",
 	SearchLabel: "Search", SearchHint: "e.g. PCRS, funding, MINUSCA", AllThemes: "All themes", Theme: "Theme",
-	Figure: "Figure", Statement: "Statement", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures",
+	Figure: "Figure", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures",
 	YourData: "Your own figures", YourDataLede: "Chart a CSV file with columns period,value or category,value[,target] — for example next year's figures. It stays in your browser.",
 	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", ChartIt: "Chart it", Remove: "Remove",
 	NoSource:    "Your data: not from S/2020/911. Nothing leaves your browser.",
@@ -62,7 +60,7 @@ var wordsEN = Words{
 	AllTargetsMet: "Every uniformed target for 2020 met or surpassed", NotMetYet: "Target not yet met",
 	Embed: "Embed", EmbedLede: "Copy this code into an intranet or web page.",
 	EmbedIframe: "Interactive chart (iframe; embed.js sizes it to fit)", EmbedImage: "Static image with alt text, for pages that allow no iframe or script",
-	EmbedScript: "Link to this view", Copy: "Copy", Close: "Close", Full: "Open in the full explorer",
+	EmbedScript: "Link to this view", Copy: "Copy", Full: "Open in the full explorer",
 	OneFile: "The whole explorer as one file, for offline use",
 }
 
@@ -84,13 +82,11 @@ var wordsFR = Words{
 	Language: "Langue", ThemeLabel: "Thème", Light: "Clair", Dark: "Sombre", Projector: "Projecteur",
 	Chart: "Graphique", Table: "Tableau", Variant: "Type de graphique", Bars: "Barres", Line: "Courbe",
 	Share: "Part et objectif", Gap: "Écart à l’objectif", Values: "Valeurs", Targets: "Afficher les objectifs 2020",
-	Download: "Télécharger", Sources: "Sources", SourceSentences: "Phrases sources",
-	Speaker: "Orateur", Document: "Document", Date: "Date", PageCol: "Page",
-	Period: "Période", Category: "Catégorie", Value: "Valeur", TargetCol: "Objectif 2020", GapCol: "Écart (pt)",
+	Download: "Télécharger", Sources: "Sources", Speaker: "Orateur", Period: "Période", Category: "Catégorie", Value: "Valeur", TargetCol: "Objectif 2020", GapCol: "Écart (pt)",
 	Note: "Note", Unit: "Unité", SortBy: "Trier par %s", PartialFlag: "incomplet",
 	KeyFigures: "Autres chiffres de l’exposé", KeyFiguresLede: "Tous les autres nombres cités par le Secrétaire général adjoint et les huit membres du Conseil, avec la phrase d’où ils viennent.",
 	SearchLabel: "Rechercher", SearchHint: "p. ex. PCRS, financement, MINUSCA", AllThemes: "Tous les thèmes", Theme: "Thème",
-	Figure: "Chiffre", Statement: "Déclaration", Quote: "Phrase", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d",
+	Figure: "Chiffre", Quote: "Phrase", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d",
 	YourData: "Vos propres chiffres", YourDataLede: "Représentez un fichier CSV à colonnes period,value ou category,value[,target] — par exemple les chiffres de l’an prochain. Il reste dans votre navigateur.",
 	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", ChartIt: "Représenter", Remove: "Retirer",
 	NoSource:    "Vos données : elles ne viennent pas du document S/2020/911. Rien ne quitte votre navigateur.",
@@ -103,7 +99,7 @@ var wordsFR = Words{
 	AllTargetsMet: "Tous les objectifs 2020 du personnel en tenue sont atteints ou dépassés", NotMetYet: "Objectif non encore atteint",
 	Embed: "Intégrer", EmbedLede: "Copiez ce code dans une page intranet ou web.",
 	EmbedIframe: "Graphique interactif (iframe ; embed.js l’ajuste à son contenu)", EmbedImage: "Image statique avec texte de remplacement, pour les pages sans iframe ni script",
-	EmbedScript: "Lien vers cette vue", Copy: "Copier", Close: "Fermer", Full: "Ouvrir l’explorateur complet",
+	EmbedScript: "Lien vers cette vue", Copy: "Copier", Full: "Ouvrir l’explorateur complet",
 	OneFile: "L’explorateur entier en un seul fichier, pour un usage hors ligne",
 }
 
@@ -114,8 +110,6 @@ func For(l locale.Lang) Words {
 	}
 	return wordsEN
 }
-
-func wordsFor(l locale.Lang) Words { return For(l) }
 
 // groupLabel names a group of rows (parity: uniformed or civilian personnel).
 func (w Words) groupLabel(group string) string {
