@@ -60,7 +60,7 @@ func run() error {
 		if err := renderer.Render(env.RunBuild(root)); err != nil {
 			return err
 		}
-		syncCharts(root)
+		syncBlocks(root)
 		if first {
 			first = false
 			ready()

@@ -4,7 +4,6 @@ import (
 	"github.com/vugu/vugu"
 
 	"briefing/data"
-	"briefing/web/chart"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -16,6 +15,8 @@ type DatasetCard struct {
 	// Layout is "wide" or "narrow" in the browser, which knows the screen: only that chart is
 	// in the page. The prerendered page has both ("") and lets CSS choose, without script.
 	Layout string
+	// Wide and Narrow are the chart boxes' content (chartBlock) for Card.Wide and Card.Narrow.
+	Wide, Narrow Block
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.
@@ -88,28 +89,13 @@ func (c *DatasetCard) variants() []option {
 	return opts
 }
 
-// ChartBox is a chart SVG with a layer of focusable elements over its bars, whose tooltips
-// are pure CSS: hovering or focusing a bar runs no Go and re-renders nothing.
+// ChartBox is a chart with a layer of focusable elements over its bars (chartBlock).
 type ChartBox struct {
-	Result chart.Result
-	Tips   []view.Tip
+	Block  Block
 	Layout string // "wide" or "narrow": CSS shows one of the two by viewport width
-	// Live is true in the browser: the SVG is not part of Vugu's tree, which would send it
-	// on every render, but set by the browser build only when the chart's key changes
-	// (Root.ChartSVG, wasm/charts.go). The prerendered page has the SVG inline.
+	// Live is true in the browser: the content is not part of Vugu's tree but set by the
+	// browser build only when Block.Key changes. The prerendered page has it inline.
 	Live bool
-}
-
-func (c *ChartBox) tip(i int) view.Tip {
-	if i >= 0 && i < len(c.Tips) {
-		return c.Tips[i]
-	}
-	return view.Tip{}
-}
-
-func hitStyle(h chart.Hit) string {
-	pct := func(f float64) string { return formatPct(100 * f) }
-	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
 }
 
 func (c *DatasetCard) toggleSources(e vugu.DOMEvent) {

@@ -379,10 +379,9 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Block = c.Wide
 						vgcomp.Layout = c.boxLayout(`wide`)
 						vgcomp.Live = c.live()
-						vgcomp.Result = c.Card.Wide
-						vgcomp.Tips = c.Card.Tips
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)
@@ -399,10 +398,9 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Block = c.Narrow
 						vgcomp.Layout = c.boxLayout(`narrow`)
 						vgcomp.Live = c.live()
-						vgcomp.Result = c.Card.Narrow
-						vgcomp.Tips = c.Card.Tips
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)

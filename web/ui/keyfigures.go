@@ -12,6 +12,8 @@ import (
 // KeyFigures is the searchable, filterable table of the briefing's other figures.
 type KeyFigures struct {
 	List     view.KeyFigureList
+	Rows     Block // the table's rows (keyFigureRows), kept out of Vugu's tree while Live
+	Live     bool  // in the browser (see Block)
 	Query    string
 	Theme    string
 	Lang     locale.Lang

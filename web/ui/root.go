@@ -61,7 +61,10 @@ type Root struct {
 	cards       []view.Card
 	keyList     view.KeyFigureList
 	slides      []view.Slide
-	svgs        map[string]string // chart key -> SVG, for the charts of the current view
+	kfRows      Block             // the key-figures table's rows
+	kfFor       string            // the search, theme and language keyList and kfRows are for
+	boxes       map[string]Block  // chart key -> its box's content, for the cards' charts
+	blocks      map[string]string // Block key -> HTML, for every block of the current view
 	computed    string            // the inputs cards, keyList and slides were derived from
 }
 
@@ -97,21 +100,33 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
 	} else {
 		c.cards, err = view.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
-		c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
+		// The key figures depend on three fields only; most changes leave them as they are.
+		if kf := s.Query + "\x00" + s.KeyTheme + "\x00" + string(s.Lang); kf != c.kfFor {
+			c.kfFor = kf
+			c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
+			c.kfRows = keyFigureRows(c.keyList.Rows)
+		}
 	}
 	if err != nil {
 		c.Err = err.Error()
 	}
-	c.svgs = map[string]string{}
+	prev := c.blocks
+	c.boxes = map[string]Block{}
+	c.blocks = map[string]string{}
 	for _, card := range c.cards {
 		for _, r := range []chart.Result{card.Wide, card.Narrow} {
 			if r.Key != "" {
-				c.svgs[r.Key] = r.SVG
+				b := chartBlock(r, card.Tips, prev)
+				c.boxes[r.Key] = b
+				c.blocks[b.Key] = b.HTML
 			}
 		}
 	}
 	for _, sl := range c.slides {
-		c.svgs[sl.Chart.Key] = sl.Chart.SVG
+		c.blocks[sl.Chart.Key] = sl.Chart.SVG
+	}
+	if c.kfRows.Key != "" {
+		c.blocks[c.kfRows.Key] = c.kfRows.HTML
 	}
 }
 
@@ -126,12 +141,15 @@ func (c *Root) Layouts() view.Layouts {
 	return view.BothLayouts
 }
 
-// ChartSVG is the SVG of a chart of the current view by its key (the data-chart attribute
-// of its box in the page).
-func (c *Root) ChartSVG(key string) (string, bool) {
-	svg, ok := c.svgs[key]
-	return svg, ok
+// Block is the HTML of a block of the current view by its key (the data-block attribute of
+// its element in the page; see Block).
+func (c *Root) Block(key string) (string, bool) {
+	html, ok := c.blocks[key]
+	return html, ok
 }
+
+// box is the content of a card's chart box.
+func (c *Root) box(r chart.Result) Block { return c.boxes[r.Key] }
 
 // Effective is the state as drawn: with the system's theme when the URL names none.
 func (c *Root) Effective() state.State {

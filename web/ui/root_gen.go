@@ -227,10 +227,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.Embedded = c.State.Embed != ``
 						vgcomp.FullURL = c.fullURL(card.ID)
 						vgcomp.Layout = c.Layout
+						vgcomp.Narrow = c.box(card.Narrow)
 						vgcomp.Remove = c.RemoveUpload
 						vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
 						vgcomp.ToggleEmbed = c.ToggleEmbed
 						vgcomp.ToggleSources = c.ToggleSources
+						vgcomp.Wide = c.box(card.Wide)
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)
@@ -250,7 +252,9 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.Dispatch = c.Dispatch
 						vgcomp.Lang = c.State.Lang
 						vgcomp.List = c.keyList
+						vgcomp.Live = c.Layout != ``
 						vgcomp.Query = c.State.Query
+						vgcomp.Rows = c.kfRows
 						vgcomp.Theme = c.State.KeyTheme
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}

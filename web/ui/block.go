@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"hash/fnv"
+	"html"
+	"strconv"
+	"strings"
+
+	"briefing/web/chart"
+	"briefing/web/view"
+)
+
+// Block is markup kept out of Vugu's tree in the browser. Vugu re-sends every element and
+// text of the page through its instruction buffer on every event, whether it changed or not;
+// a chart's SVG and hit layer or the key-figures rows are most of the page and rarely
+// change. In the browser their element is left empty in the template (Vugu then leaves its
+// children alone) and the browser build sets its innerHTML only when Key changes
+// (Root.Block, wasm/blocks.go). The prerendered page has the same HTML inline.
+type Block struct {
+	Key  string // changes whenever HTML does: a prefix and a hash of what the HTML is made of
+	HTML string
+}
+
+// hashKey is prefix-<FNV-64a of parts>: equal parts give equal keys, so an unchanged block is
+// never set again, and a different one always is (a collision is 1 in 2^64 per pair).
+func hashKey(prefix string, parts ...string) string {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return prefix + "-" + strconv.FormatUint(h.Sum64(), 36)
+}
+
+// chartBlock is a chart box's content: the SVG, and over it one focusable button per bar
+// whose tooltip is pure CSS, so hovering or focusing a bar runs no Go at all. Tip texts come
+// from data (a reader's CSV too) and are escaped. prev holds blocks already made (by key):
+// one found there is reused rather than copied again with its tens of KB of SVG.
+func chartBlock(r chart.Result, tips []view.Tip, prev map[string]string) Block {
+	var hits strings.Builder
+	hits.WriteString(`<div class="hits">`)
+	for _, h := range r.Hits {
+		text := html.EscapeString(tipAt(tips, h.Index).Text)
+		hits.WriteString(`<button type="button" class="hit" style="`)
+		hits.WriteString(hitStyle(h))
+		hits.WriteString(`" data-index="`)
+		hits.WriteString(strconv.Itoa(h.Index))
+		hits.WriteString(`" aria-label="`)
+		hits.WriteString(text)
+		hits.WriteString(`"><span class="tip" aria-hidden="true">`)
+		hits.WriteString(text)
+		hits.WriteString(`</span></button>`)
+	}
+	hits.WriteString(`</div>`)
+	layer := hits.String()
+	// The chart's key names its spec (theme, width, data, words); the hit layer is hashed.
+	key := hashKey("chart", r.Key, layer)
+	if html, ok := prev[key]; ok {
+		return Block{Key: key, HTML: html}
+	}
+	return Block{Key: key, HTML: `<div class="plot">` + r.SVG + `</div>` + layer}
+}
+
+func tipAt(tips []view.Tip, i int) view.Tip {
+	if i >= 0 && i < len(tips) {
+		return tips[i]
+	}
+	return view.Tip{}
+}
+
+func hitStyle(h chart.Hit) string {
+	pct := func(f float64) string { return formatPct(100 * f) }
+	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
+}
+
+// keyFigureRows is the body of the key-figures table: the figure as the row's header, then
+// unit, theme, speaker and the verbatim quote with the figure marked. Every text is escaped.
+func keyFigureRows(rows []view.KeyFigureRow) Block {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, k := range rows {
+		b.WriteString(`<tr id="kf-` + esc(k.ID) + `">`)
+		b.WriteString(`<th scope="row" class="num">` + esc(k.Figure) + `</th>`)
+		b.WriteString(`<td>` + esc(k.Unit) + `</td>`)
+		b.WriteString(`<td>` + esc(k.Theme) + `</td>`)
+		b.WriteString(`<td>` + esc(k.Speaker) + `</td>`)
+		b.WriteString(`<td class="kf-quote"><span lang="en"><span>` + esc(k.Before) + `</span><mark>` + esc(k.Mark) +
+			`</mark><span>` + esc(k.After) + `</span></span> <span class="cite">` + esc(k.Cite) + `</span></td>`)
+		b.WriteString(`</tr>`)
+	}
+	s := b.String()
+	return Block{Key: hashKey("rows", s), HTML: s}
+}

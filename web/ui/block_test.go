@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/staticrender"
+
+	"briefing/data"
+	"briefing/web/chart"
+	"briefing/web/state"
+	"briefing/web/view"
+)
+
+func TestChartBlockEscapesTipsAndPlacesHits(t *testing.T) {
+	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0, X: 0.1, Y: 0.2, W: 0.3, H: 0.4}, {Index: 1}}}
+	tips := []view.Tip{{Text: `<img src=x onerror=alert(1)> & "q"`}, {Text: "2018: 27"}}
+	b := chartBlock(r, tips, nil)
+	if strings.Contains(b.HTML, "<img") {
+		t.Fatalf("tip text not escaped: %s", b.HTML)
+	}
+	for _, want := range []string{
+		`<div class="plot"><svg></svg></div><div class="hits">`,
+		`style="left:10.000%;top:20.000%;width:30.000%;height:40.000%" data-index="0" aria-label="&lt;img src=x onerror=alert(1)&gt; &amp; &#34;q&#34;"`,
+		`<span class="tip" aria-hidden="true">2018: 27</span>`,
+	} {
+		if !strings.Contains(b.HTML, want) {
+			t.Errorf("block lacks %q:\n%s", want, b.HTML)
+		}
+	}
+	// Well-formed: the browser build sets it as innerHTML, the prerender writes it inline.
+	if err := xml.Unmarshal([]byte("<x>"+b.HTML+"</x>"), new(any)); err != nil {
+		t.Errorf("block is not well-formed: %v", err)
+	}
+}
+
+func TestBlockKeyFollowsContent(t *testing.T) {
+	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0}}}
+	a := chartBlock(r, []view.Tip{{Text: "2017: 59"}}, nil)
+	if b := chartBlock(r, []view.Tip{{Text: "2017: 59"}}, nil); b != a {
+		t.Error("the same chart and tips gave a different block key")
+	}
+	// The same chart with other tip words (another language, a reader's new file) must be set
+	// again, or the page would keep the old tooltips.
+	if b := chartBlock(r, []view.Tip{{Text: "2017 : 59"}}, nil); b.Key == a.Key {
+		t.Error("different tips, same key")
+	}
+	r2 := r
+	r2.Key = "k2"
+	if b := chartBlock(r2, []view.Tip{{Text: "2017: 59"}}, nil); b.Key == a.Key {
+		t.Error("different chart, same key")
+	}
+	rows := []view.KeyFigureRow{{ID: "a", Figure: "80,000", Before: "more than ", Mark: "80,000", After: " peacekeepers"}}
+	k1 := keyFigureRows(rows)
+	rows[0].Figure = "80 000"
+	if k2 := keyFigureRows(rows); k2.Key == k1.Key {
+		t.Error("different rows, same key")
+	}
+	if keyFigureRows(nil).Key == k1.Key {
+		t.Error("no rows, same key as some rows")
+	}
+}
+
+func TestKeyFigureRowsEscapeQuotes(t *testing.T) {
+	rows := []view.KeyFigureRow{{ID: "x\"y", Figure: "1", Unit: "<b>", Theme: "t", Speaker: "s", Before: "a < b ", Mark: "1", After: " & c", Cite: "p. 3"}}
+	b := keyFigureRows(rows)
+	for _, bad := range []string{"<b>", `x"y`, "a < b", " & c"} {
+		if strings.Contains(b.HTML, bad) {
+			t.Errorf("unescaped %q in %s", bad, b.HTML)
+		}
+	}
+	if !strings.Contains(b.HTML, `<tr id="kf-x&#34;y"><th scope="row" class="num">1</th>`) ||
+		!strings.Contains(b.HTML, `<mark>1</mark>`) {
+		t.Errorf("row markup: %s", b.HTML)
+	}
+}
+
+// TestLiveKeepsBlocksOutOfTheTree: in the browser the chart boxes and key-figure rows are
+// empty elements naming their block; every block they name is available from Root.Block.
+func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
+	live, root := renderRoot(t, "wide")
+	if strings.Contains(live, "<svg") || strings.Contains(live, `class="hit"`) || strings.Contains(live, "<mark>") {
+		t.Error("the live page has chart or key-figure markup in Vugu's tree")
+	}
+	keys := attrValues(live, "data-block")
+	if len(keys) != 4 { // three charts and the key-figures rows
+		t.Fatalf("%d data-block elements, want 4: %v", len(keys), keys)
+	}
+	for _, k := range keys {
+		html, ok := root.Block(k)
+		if !ok || html == "" {
+			t.Errorf("no block for data-block=%q", k)
+		}
+	}
+	if html, _ := root.Block(keys[0]); !strings.Contains(html, "<svg") || !strings.Contains(html, `class="hit"`) {
+		t.Errorf("the first block is not a chart with its hits: %.200s", html)
+	}
+	if html, _ := root.Block(keys[3]); !strings.Contains(html, "<mark>") {
+		t.Errorf("the last block is not the key-figure rows: %.200s", html)
+	}
+}
+
+// renderRoot renders the page statically as the browser would with a known layout.
+func renderRoot(t *testing.T, layout string) (string, *Root) {
+	t.Helper()
+	b, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := staticrender.New(nil)
+	env, err := vugu.NewBuildEnv(r.EventEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	r.SetWriter(&buf)
+	root := &Root{Briefing: b, State: state.Default(), Layout: layout}
+	if err := r.Render(env.RunBuild(root)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String(), root
+}
+
+// attrValues lists the values of an attribute in rendered HTML.
+func attrValues(html, name string) []string {
+	var out []string
+	for _, part := range strings.Split(html, ` `+name+`="`)[1:] {
+		out = append(out, part[:strings.IndexByte(part, '"')])
+	}
+	return out
+}
