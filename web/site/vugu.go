@@ -49,9 +49,10 @@ func vuguScript(vuguDir string) (string, error) {
 }
 
 // The helper re-applies every instruction on every render: each chart's innerHTML (tens of
-// KB of SVG, re-parsed), every attribute, text and property (a form control's value). Writing the same value again costs
-// a parse and a style recalculation, which made a click take several frames. These edits
-// skip a write when the element already holds the value; behaviour is otherwise unchanged.
+// KB of SVG, re-parsed), every attribute, text and property (a form control's value). Writing
+// the same value again costs a parse and a style recalculation, which made a click take
+// several frames. These edits skip a write when the element already holds the value, and
+// trim what an event sends to Go; behaviour is otherwise unchanged.
 // Each must match exactly as often as listed, or the build stops: Vugu's script changed.
 var vuguEdits = []struct {
 	from, to string
@@ -62,6 +63,10 @@ var vuguEdits = []struct {
 	{`e.setAttribute(t,n),x.elAttrNames[t]=!0`, `e.getAttribute(t)!==n&&e.setAttribute(t,n),x.elAttrNames[t]=!0`, 1},
 	{`else x.el.textContent=e`, `else x.el.textContent!==e&&(x.el.textContent=e)`, 2},
 	{`e[t]=JSON.parse(n)`, `((v)=>{e[t]!==v&&(e[t]=v)})(JSON.parse(n))`, 1},
+	// An event's summary for Go copied every property of its target element (about 300,
+	// innerHTML and offsetWidth among them: a serialisation and a layout), and Go parsed that
+	// JSON on every click. The UI reads only these (vugu.DOMEvent.Prop* in web/ui).
+	{`for(let t in e)try{let n=typeof e[t]`, `for(let t of["value","checked","open","selectedIndex","id","name","type","tagName"])try{let n=typeof e[t]`, 1},
 }
 
 func editVuguScript(s string) (string, error) {
