@@ -3,6 +3,7 @@
 package main
 
 import (
+	"runtime"
 	"time"
 
 	"briefing/data"
@@ -31,6 +32,9 @@ func newWarmer(c *view.Cache) *warmer {
 		for j := range w.jobs {
 			j = w.quiet(j)
 			view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
+			// Collect garbage now, while the reader reads: a collection the heap's growth
+			// starts by itself would land in the middle of handling the next click.
+			runtime.GC()
 		}
 	}()
 	return w
