@@ -8,21 +8,76 @@ import (
 	"briefing/web/ui"
 )
 
-// syncBlocks fills each block element (data-block, see ui.Block) after a render, only where
-// the element shows a different block than before: Vugu would otherwise send every chart's
-// tens of KB of SVG and every key-figure row through its instruction buffer on every event,
-// though at most one changed. It leaves an element's children alone when its template has none.
-func syncBlocks(root *ui.Root) {
+// blocks fills each block element (data-block, see ui.Block) after a render, only where the
+// element shows a different block than before: Vugu would otherwise send every chart's tens
+// of KB of SVG and every key-figure row through its instruction buffer on every event, though
+// at most one changed. Vugu leaves an element's children alone when its template has none.
+//
+// The nodes a block element shows are kept when it changes to another block, so that going
+// back (Bars, Line, Bars…) puts the same nodes back instead of parsing the HTML again, which
+// was the larger part of the browser's work on such a click.
+type blocks struct {
+	kept  map[string]js.Value // block key -> its nodes (a JS array), detached
+	order []string            // keys in kept, least recently used first
+}
+
+// maxKept bounds the nodes kept: a chart's SVG is a few hundred nodes.
+const maxKept = 32
+
+func newBlocks() *blocks { return &blocks{kept: map[string]js.Value{}} }
+
+func (b *blocks) sync(root *ui.Root) {
 	els := js.Global().Get("document").Call("querySelectorAll", "[data-block]")
 	for i := 0; i < els.Length(); i++ {
 		el := els.Index(i)
 		key := el.Call("getAttribute", "data-block").String()
-		if el.Get("__block").String() == key {
+		shown := el.Get("__block")
+		if shown.Type() == js.TypeString && shown.String() == key {
 			continue
 		}
-		if html, ok := root.Block(key); ok {
+		html, ok := root.Block(key)
+		if !ok {
+			continue
+		}
+		if shown.Type() == js.TypeString {
+			b.keep(shown.String(), js.Global().Get("Array").Call("from", el.Get("childNodes")))
+		}
+		if nodes, ok := b.take(key); ok {
+			el.Get("replaceChildren").Call("apply", el, nodes)
+		} else {
 			el.Set("innerHTML", html)
-			el.Set("__block", key)
+		}
+		el.Set("__block", key)
+	}
+}
+
+// keep remembers the nodes of a block leaving its element.
+func (b *blocks) keep(key string, nodes js.Value) {
+	if nodes.Length() == 0 {
+		return
+	}
+	if _, ok := b.kept[key]; !ok {
+		b.order = append(b.order, key)
+	}
+	b.kept[key] = nodes
+	for len(b.order) > maxKept {
+		delete(b.kept, b.order[0])
+		b.order = b.order[1:]
+	}
+}
+
+// take returns the kept nodes of a block, if they are not shown elsewhere now.
+func (b *blocks) take(key string) (js.Value, bool) {
+	nodes, ok := b.kept[key]
+	if !ok || nodes.Index(0).Get("isConnected").Bool() {
+		return js.Value{}, false
+	}
+	delete(b.kept, key)
+	for i, k := range b.order {
+		if k == key {
+			b.order = append(b.order[:i], b.order[i+1:]...)
+			break
 		}
 	}
+	return nodes, true
 }

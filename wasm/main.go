@@ -55,12 +55,13 @@ func run() error {
 	followLayout(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	warm := newWarmer(root.Charts)
+	shown := newBlocks()
 	first := true
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := renderer.Render(env.RunBuild(root)); err != nil {
 			return err
 		}
-		syncBlocks(root)
+		shown.sync(root)
 		if first {
 			first = false
 			ready()

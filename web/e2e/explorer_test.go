@@ -131,3 +131,39 @@ func TestTargetsControlRedrawsParity(t *testing.T) {
 	}
 	p.clean(t)
 }
+
+// TestChartsComeBackFromKeptNodes: going back to a chart shown before puts its nodes back
+// (wasm/blocks.go) instead of parsing its SVG again, and they are the right chart with working
+// tooltips; a chart never shown is parsed from its HTML.
+func TestChartsComeBackFromKeptNodes(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	const svg = `document.querySelector("#parity .chart.wide svg")`
+	p.run(t, chromedp.Evaluate[chromedp.Void](svg+`.__mark = "with targets"`))
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "undefined" {
+		t.Fatalf("the chart without targets is the old SVG element (%s)", m)
+	}
+	p.run(t, chromedp.Evaluate[chromedp.Void](svg+`.__mark = "without targets"`))
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "with targets" {
+		t.Errorf("back to targets: the SVG is %q, want the kept element", m)
+	}
+	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.wide svg").length`); n != 1 {
+		t.Errorf("%d SVGs in the parity chart box, want 1", n)
+	}
+	hits := eval[int](t, p, `document.querySelectorAll("#parity .chart.wide .hit").length`)
+	label := eval[string](t, p, `document.querySelector("#parity .chart.wide .hit").getAttribute("aria-label")`)
+	if hits != 9 || !strings.Contains(label, "%") {
+		t.Errorf("kept chart has %d hit boxes, first labelled %q", hits, label)
+	}
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "without targets" {
+		t.Errorf("off again: the SVG is %q, want the kept element", m)
+	}
+	p.clean(t)
+}
