@@ -59,6 +59,7 @@ type Root struct {
 	uploadGen   int    // counts changes to Uploads
 	w           view.Words
 	cards       []view.Card
+	cardMemo    view.CardMemo
 	keyList     view.KeyFigureList
 	slides      []view.Slide
 	kfRows      Block             // the key-figures table's rows
@@ -99,7 +100,7 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if s.Slide > 0 {
 		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
 	} else {
-		c.cards, err = view.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
+		c.cards, err = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
 		// The key figures depend on three fields only; most changes leave them as they are.
 		if kf := s.Query + "\x00" + s.KeyTheme + "\x00" + string(s.Lang); kf != c.kfFor {
 			c.kfFor = kf

@@ -72,6 +72,44 @@ func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layou
 	return cards, nil
 }
 
+// CardMemo keeps the cards of its last call: a change to one dataset's view (a click)
+// rebuilds that card only, since the others' words, tables, tooltips and charts are the same.
+type CardMemo struct{ last map[cardKey]Card }
+
+// cardKey is everything NewCard reads besides the briefing, which never changes.
+type cardKey struct {
+	id      string
+	rows    *data.Row // the dataset's rows by identity: a reader's new file has new ones
+	n       int
+	lang    locale.Lang
+	theme   string
+	view    state.View
+	layouts Layouts
+}
+
+// Cards is Cards through the memo.
+func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) ([]Card, error) {
+	next := make(map[cardKey]Card, len(sets))
+	cards := make([]Card, 0, len(sets))
+	for _, ds := range sets {
+		k := cardKey{id: ds.ID, n: len(ds.Rows), lang: s.Lang, theme: s.Theme, view: s.View(ds.ID), layouts: layouts}
+		if len(ds.Rows) > 0 {
+			k.rows = &ds.Rows[0]
+		}
+		card, ok := m.last[k]
+		if !ok {
+			var err error
+			if card, err = NewCard(b, ds, s, c, layouts); err != nil {
+				return nil, fmt.Errorf("%s: %w", ds.ID, err)
+			}
+		}
+		next[k] = card
+		cards = append(cards, card)
+	}
+	m.last = next
+	return cards, nil
+}
+
 // NewCard builds one dataset's card.
 func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts Layouts) (Card, error) {
 	l := s.Lang
