@@ -74,7 +74,7 @@ func (r *report) markdown() string {
 	p("- Each of the %d cold loads starts a new headless Chromium with a fresh profile, window %d×%d, the HTTP cache disabled (`Network.setCacheDisabled`), and the Accept-Encoding Chromium itself sends.", r.Runs, windowWidth, windowHeight)
 	p("- Bytes are the sum of `Network.loadingFinished` `encodedDataLength` (headers and body as transferred) of every request made until `data-ready` plus %d ms.", settleMs)
 	p("- Times are `performance.now()` in the page, from the start of navigation. A script injected before the page's own (`Page.addScriptToEvaluateOnNewDocument`) notes when `<html>` gets `data-ready=\"1\"` (a MutationObserver: the wasm has taken over and the controls work), the first animation frame in which a chart's SVG is laid out in the viewport (the prerendered SVG counts), and the paint entries (`first-contentful-paint`, `largest-contentful-paint`). Inline SVG is not an LCP candidate, so LCP names the largest text block.")
-	p("- A control change is measured in the page. After a few animation frames (to learn the frame interval), t0 = `performance.now()` is taken in a `setTimeout(0)` queued from a frame callback, i.e. just after a frame, where an input event between two frames lands, and the click is dispatched (for the select: its value is set and `change` dispatched). A MutationObserver on the card notes when the card reaches the new state (*click→DOM*); a `requestAnimationFrame` loop finds the first frame whose callback sees it, and a `setTimeout(0)` queued there runs just after that frame: t1 (*click→frame* = t1 − t0). *Frames* is the number of frame intervals from the start of the last frame before the click to the moment the DOM reached the new state, rounded up: 1 means the change was ready before the next frame began, so the new chart is in the very next frame. Each control is changed once right after the load (its first, cold change: the renderer has not drawn that variant yet), then back and forth %d times. The card is scrolled into view first.", r.Toggles)
+	p("- A control change is measured in the page. After a few animation frames (to learn the frame interval), t0 = `performance.now()` is taken in a `setTimeout(0)` queued from a frame callback, i.e. just after a frame, where an input event between two frames lands, and the click is dispatched (for the select: its value is set and `change` dispatched). A MutationObserver on the card notes when the card reaches the new state (*click→DOM*); a `requestAnimationFrame` loop finds the first frame whose callback sees it, and a `setTimeout(0)` queued there runs just after that frame: t1 (*click→frame* = t1 − t0). *Frames* is the number of frame intervals from the start of the last frame before the click to the moment the DOM reached the new state, rounded up: 1 means the change was ready before the next frame began, so the new chart is in the very next frame. Each control is changed once right after the load (its first change; the page warms likely next charts in the background once it is quiet, so the chart itself is usually drawn by then, but the first event after the load also runs code V8 has not optimised yet, and the first control measured pays for it), then back and forth %d times. The card is scrolled into view first.", r.Toggles)
 	p("- Wasm memory is the byte length of the Go instance's linear memory (`instance.exports.mem.buffer`; the instance is caught by wrapping `WebAssembly.instantiateStreaming`); JS heap is `performance.memory.usedJSHeapSize` (with `--enable-precise-memory-info`).")
 	p("- Go benchmarks: `go %s`.", strings.Join(r.Go.Args, " "))
 	p("")
@@ -258,7 +258,7 @@ func (r *report) writeControls(p func(string, ...any)) {
 	p("")
 	p("One frame is %s here (the median interval between animation frames the page saw; %.1f ms at 60 Hz). *click→DOM* is the work itself (the event into Go, the state update, the chart render or cache hit, Vugu's DOM patch); *of which in the event handler* is how long dispatching the event ran synchronously (the Go handler called from JS); *click→frame* adds the wait for the frame that shows it (the click lands just after a frame, so even an instant change takes about one interval); *in next frame* counts the changes shown in the very next frame.", ms(r.frameInterval()), oneFrameMs)
 	p("")
-	p("First change after the load (cold: that chart variant has not been drawn yet), over %d loads, median (min – max):", len(r.Loads))
+	p("First change after the load (in the order listed, so the first row is the page's first event), over %d loads, median (min – max):", len(r.Loads))
 	p("")
 	p("| control | click→frame | click→DOM | of which in the event handler | in next frame |")
 	p("|---|---|---|---|---|")
@@ -398,11 +398,11 @@ func (r *report) writeNotes(p func(string, ...any)) {
 		} else if repNext < len(f.repFrames) {
 			verdict = fmt.Sprintf("lands in the next frame %d of %d times (median %d, at worst %d frames)", repNext, len(f.repFrames), medianInt(f.repFrames), maxInt(f.repFrames))
 		}
-		first := fmt.Sprintf("the first, cold change did too (click→DOM %s median)", ms(f.firstDom.Median))
+		first := fmt.Sprintf("the first change did too (click→DOM %s median)", ms(f.firstDom.Median))
 		if firstNext == 0 {
-			first = fmt.Sprintf("the first, cold change took click→DOM %s median (median %d frames)", ms(f.firstDom.Median), medianInt(f.firstFrames))
+			first = fmt.Sprintf("the first change took click→DOM %s median (median %d frames)", ms(f.firstDom.Median), medianInt(f.firstFrames))
 		} else if firstNext < len(f.firstFrames) {
-			first = fmt.Sprintf("the first, cold change took click→DOM %s median and was in the next frame %d of %d times (median %d frames)",
+			first = fmt.Sprintf("the first change took click→DOM %s median and was in the next frame %d of %d times (median %d frames)",
 				ms(f.firstDom.Median), firstNext, len(f.firstFrames), medianInt(f.firstFrames))
 		}
 		budget := "within"
