@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"briefing/web/chromium"
 )
 
 // Bounds of one cold load: no step waits longer than these.
@@ -235,24 +237,12 @@ func pathOf(raw string) string {
 
 // coldLoad opens the site in a new Chromium with a fresh profile and the HTTP cache disabled,
 // measures the load, then each control.
-func coldLoad(ctx context.Context, chromium, site string, toggles int) (*loadRun, error) {
+func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loadRun, error) {
 	ctx, cancel := context.WithTimeout(ctx, runTimeout)
 	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	opts := chromium.Options(chromiumPath, windowWidth, windowHeight,
 		// Unquantised performance.memory figures.
-		chromedp.Flag("enable-precise-memory-info", true),
-		chromedp.WindowSize(windowWidth, windowHeight),
-		// No UserDataDir: the allocator makes a new temporary profile per browser and removes it.
-	)
+		chromedp.Flag("enable-precise-memory-info", true))
 	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelA()
 	bctx, cancelB := chromedp.NewContext(actx)

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"time"
 
+	"briefing/web/chromium"
 	"briefing/web/server"
 )
 
@@ -41,7 +42,7 @@ func main() {
 	count := flag.Int("count", 3, "go test -count for the Go benchmarks (1–10)")
 	workers := flag.Int("workers", 16, "concurrent clients of the load test (1–256)")
 	rounds := flag.Int("rounds", 25, "page loads per client in the load test (1–1000)")
-	chromium := flag.String("chromium", "/usr/bin/chromium", "the Chromium to drive")
+	chromium := flag.String("chromium", chromium.Path, "the Chromium to drive")
 	goBenchLimit := flag.Duration("go-timeout", 15*time.Minute, "time limit of go test")
 	flag.Parse()
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||

@@ -19,10 +19,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"briefing/web/chromium"
 	"briefing/web/server"
 )
-
-const chromiumPath = "/usr/bin/chromium"
 
 // need skips (or, under ./build.sh test, fails) when the browser or the built site is missing.
 func need(t *testing.T) string {
@@ -34,8 +33,8 @@ func need(t *testing.T) string {
 		}
 		t.Skip(msg + " (./build.sh test installs and builds everything)")
 	}
-	if _, err := os.Stat(chromiumPath); err != nil {
-		miss("browser tests need Debian's Chromium at " + chromiumPath)
+	if _, err := os.Stat(chromium.Path); err != nil {
+		miss("browser tests need Debian's Chromium at " + chromium.Path)
 	}
 	dist := os.Getenv("DIST_DIR")
 	if dist == "" {
@@ -65,19 +64,7 @@ type page struct {
 
 func newPage(t *testing.T, origin string, width, height int64, extra ...chromedp.ExecAllocatorOption) *page {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(int(width), int(height)),
-	)
-	opts = append(opts, extra...)
+	opts := chromium.Options(chromium.Path, int(width), int(height), extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
