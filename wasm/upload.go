@@ -54,7 +54,7 @@ func readFile(ee vugu.EventEnv, root *ui.Root, file js.Value) {
 		ee.Lock()
 		defer ee.UnlockRender()
 		if err != nil {
-			root.UploadErr = err.Error()
+			root.UploadErr = err
 			return
 		}
 		root.AddUpload(name, b)

@@ -12,13 +12,16 @@ import (
 // number reads a value or target cell (already trimmed). It returns the value, its text
 // normalised to digits and a dot, whether a decimal comma was used, and the problem ("" if
 // none). An empty cell is "not given": ok false and no problem.
-func number(s string, decimalComma bool) (v float64, text string, ok, comma bool, problem string) {
+func number(s string, decimalComma bool) (v float64, text string, ok, comma bool, problem Problem) {
 	if s == "" {
-		return 0, "", false, false, ""
+		return 0, "", false, false, Problem{}
 	}
-	q := quote(s)
+	q := Cell(s)
+	bad := func(tmpl string, args ...any) (float64, string, bool, bool, Problem) {
+		return 0, "", false, false, Problem{Tmpl: tmpl, Args: append([]any{q}, args...)}
+	}
 	if strings.HasSuffix(s, "%") {
-		return 0, "", false, false, q + " is not a number: write it without %"
+		return bad(MsgPercent)
 	}
 	for _, minus := range []string{"-", "\u2212"} {
 		if rest, neg := strings.CutPrefix(s, minus); neg {
@@ -26,39 +29,39 @@ func number(s string, decimalComma bool) (v float64, text string, ok, comma bool
 			if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "\u2212") {
 				break // "--5": not a number (and no recursion on a long run of signs)
 			}
-			if _, _, ok, _, p := number(rest, decimalComma); ok && p == "" {
-				return 0, "", false, false, q + " is negative: values cannot be negative"
+			if _, _, ok, _, p := number(rest, decimalComma); ok && p.Tmpl == "" {
+				return bad(MsgNegative)
 			}
-			return 0, "", false, false, q + " is not a number"
+			return bad(MsgNotNumber)
 		}
 	}
 	s, grouped := ungroup(s)
 	if !grouped {
-		return 0, "", false, false, q + " is not a number"
+		return bad(MsgNotNumber)
 	}
 	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
 	switch {
 	case dots > 0 && commas > 0:
-		return 0, "", false, false, q + " is not a number: write it without thousands separators"
+		return bad(MsgGrouped)
 	case commas > 0 && !decimalComma:
 		if thousandsLike(s, ',') {
-			return 0, "", false, false, q + " is not a number: write it without thousands separators (" + strings.ReplaceAll(s, ",", "") + ")"
+			return bad(MsgGroupedAs, strings.ReplaceAll(s, ",", ""))
 		}
-		return 0, "", false, false, q + " is not a number: use a dot as the decimal separator"
+		return bad(MsgDecimalComma)
 	case commas > 1 || dots > 1:
 		if thousandsLike(s, ',') || thousandsLike(s, '.') {
-			return 0, "", false, false, q + " is not a number: write it without thousands separators"
+			return bad(MsgGrouped)
 		}
-		return 0, "", false, false, q + " is not a number"
+		return bad(MsgNotNumber)
 	case dots == 1 && decimalComma && thousandsLike(s, '.'):
 		plain := strings.ReplaceAll(s, ".", "")
-		return 0, "", false, false, q + " is ambiguous: write " + plain + " for a whole number or " + strings.ReplaceAll(s, ".", ",") + " for a decimal, without thousands separators"
+		return bad(MsgAmbiguous, plain, strings.ReplaceAll(s, ".", ","))
 	case commas == 1:
 		s, comma = strings.Replace(s, ",", ".", 1), true
 	}
 	whole, frac, _ := strings.Cut(s, ".")
 	if !allDigits(whole) || !allDigits(frac) || whole+frac == "" {
-		return 0, "", false, false, q + " is not a number"
+		return bad(MsgNotNumber)
 	}
 	whole = strings.TrimLeft(whole, "0")
 	if whole == "" {
@@ -69,13 +72,13 @@ func number(s string, decimalComma bool) (v float64, text string, ok, comma bool
 		text += "." + frac
 	}
 	if len(text) > MaxDigits {
-		return 0, "", false, false, q + " has too many digits (the limit is " + strconv.Itoa(MaxDigits) + ")"
+		return bad(MsgTooManyDigits, Count(MaxDigits))
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil || v >= MaxValue {
-		return 0, "", false, false, q + " is too large (the limit is 10^15)"
+		return bad(MsgTooLarge)
 	}
-	return v, text, true, comma, ""
+	return v, text, true, comma, Problem{}
 }
 
 // ungroup removes spaces between groups of three digits ("12 345,6" -> "12345,6"); ok is

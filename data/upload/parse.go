@@ -2,7 +2,6 @@ package upload
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -50,7 +49,7 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 		return data.Dataset{}, info, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return data.Dataset{}, info, fail("file is empty")
+		return data.Dataset{}, info, fail(MsgEmpty)
 	}
 	sep, text := separator(text)
 	info.Separator = sep
@@ -60,18 +59,18 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 		return data.Dataset{}, info, p.err()
 	}
 	if count == 0 {
-		return data.Dataset{}, info, fail("file is empty")
+		return data.Dataset{}, info, fail(MsgEmpty)
 	}
 	info.Rows = count - 1
 	if info.Rows > MaxRows {
-		return data.Dataset{}, info, fail(thousands(info.Rows) + " rows; the limit is " + thousands(MaxRows))
+		return data.Dataset{}, info, fail(MsgTooManyRows, Count(info.Rows), Count(MaxRows))
 	}
 	h := readHeader(recs[0], &info, p)
 	if h == nil {
 		return data.Dataset{}, info, p.err()
 	}
 	if info.Rows == 0 {
-		return data.Dataset{}, info, fail("no data rows: add rows under the header")
+		return data.Dataset{}, info, fail(MsgNoDataRows)
 	}
 	ds := data.Dataset{ID: IDPrefix + slug(stem(name)), Kind: h.kind, Title: title(name)}
 	ds.TitleFR = ds.Title
@@ -84,7 +83,7 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 			continue
 		}
 		if seen[r.Key] {
-			p.add(rec.line, "", "duplicate "+h.key+" "+quote(r.Key))
+			p.add(rec.line, "", MsgDuplicateKey, h.key, Cell(r.Key))
 		}
 		seen[r.Key] = true
 		anyValue = anyValue || r.HasValue
@@ -94,12 +93,12 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 		return data.Dataset{}, info, err
 	}
 	if !anyValue {
-		info.Warnings = append(info.Warnings, "no row has a value: the chart will be empty")
+		info.Warnings = append(info.Warnings, MsgNoValues)
 	}
 	if h.kind == data.Series {
 		info.Sorted = sortPeriods(ds.Rows)
 		if info.Sorted {
-			info.Warnings = append(info.Warnings, "rows were put in period order")
+			info.Warnings = append(info.Warnings, MsgSorted)
 		}
 	}
 	return ds, info, nil
@@ -121,7 +120,7 @@ func readHeader(rec record, info *Info, p *problems) *header {
 			continue
 		}
 		if _, dup := h.index[col]; dup {
-			p.add(rec.line, "", "column "+strconv.Quote(col)+" appears twice")
+			p.add(rec.line, "", MsgColumnTwice, Cell(col))
 			continue
 		}
 		h.index[col] = i
@@ -130,21 +129,21 @@ func readHeader(rec record, info *Info, p *problems) *header {
 	_, category := h.index["category"]
 	switch {
 	case period && category:
-		p.add(rec.line, "", `use column "period" or column "category", not both`)
+		p.add(rec.line, "", MsgPeriodAndCat)
 	case period:
 		h.kind, h.key = data.Series, "period"
 	case category:
 		h.kind, h.key = data.Targets, "category"
 	default:
-		p.add(rec.line, "", `missing column "period" or "category"`)
+		p.add(rec.line, "", MsgNoKeyColumn)
 	}
 	if _, ok := h.index["value"]; !ok {
-		p.add(rec.line, "", `missing column "value"`)
+		p.add(rec.line, "", MsgNoValueColumn)
 	}
 	if i, ok := h.index["target"]; ok && h.kind == data.Series {
 		delete(h.index, "target")
 		info.Ignored = append(info.Ignored, rec.cells[i])
-		info.Warnings = append(info.Warnings, `column "target" is ignored: only a "category" file has targets`)
+		info.Warnings = append(info.Warnings, MsgTargetIgnored)
 	}
 	if len(p.list) > before {
 		return nil
@@ -157,7 +156,7 @@ func readHeader(rec record, info *Info, p *problems) *header {
 		for i, n := range info.Ignored {
 			names[i] = quote(n)
 		}
-		info.Warnings = append(info.Warnings, "ignored columns: "+strings.Join(names, ", "))
+		info.Warnings = append(info.Warnings, Problem{MsgIgnoredColumns, []any{strings.Join(names, ", ")}}.English())
 	}
 	return h
 }
@@ -167,7 +166,7 @@ func readRow(rec record, h *header, decimalComma bool, info *Info, p *problems) 
 	n := len(rec.cells)
 	extra := n > h.size && !blank(rec.cells[h.size:])
 	if n < h.width || extra {
-		p.add(rec.line, "", cells(n)+", but the header has "+strconv.Itoa(h.size)+" columns")
+		p.add(rec.line, "", MsgCellCount, Cells(n), Count(h.size))
 		return r, false
 	}
 	before := len(p.list)
@@ -182,7 +181,7 @@ func readRow(rec record, h *header, decimalComma bool, info *Info, p *problems) 
 	if r.Key != "" && h.kind == data.Series {
 		key, ok := period(r.Key)
 		if !ok {
-			p.add(rec.line, "period", quote(r.Key)+` is not a year (2017) or a quarter (2018-Q4); for other labels, name the column "category"`)
+			p.add(rec.line, "period", MsgNotPeriod, Cell(r.Key))
 		}
 		r.Key = key
 	} else if h.kind == data.Targets {
@@ -197,10 +196,10 @@ func readRow(rec record, h *header, decimalComma bool, info *Info, p *problems) 
 	}
 	var known bool
 	if r.Partial, known = partial(cell("partial")); !known {
-		p.add(rec.line, "partial", quote(cell("partial"))+" must be true, false or empty")
+		p.add(rec.line, "partial", MsgNotPartial, Cell(cell("partial")))
 	}
 	if r.AsOf = cell("as_of"); r.AsOf != "" && !date(r.AsOf) {
-		p.add(rec.line, "as_of", quote(r.AsOf)+" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+		p.add(rec.line, "as_of", MsgNotDate, Cell(r.AsOf))
 	}
 	r.Note = label(rec.line, "note", cleanText(cell("note")), MaxNote, p)
 	r.NoteFR = r.Note
@@ -209,8 +208,8 @@ func readRow(rec record, h *header, decimalComma bool, info *Info, p *problems) 
 
 func numberCell(line int, col, s string, decimalComma bool, p *problems) (float64, string, bool, bool) {
 	v, text, ok, comma, problem := number(s, decimalComma)
-	if problem != "" {
-		p.add(line, col, problem)
+	if problem.Tmpl != "" {
+		p.add(line, col, problem.Tmpl, problem.Args...)
 	}
 	return v, text, ok, comma
 }
@@ -220,20 +219,13 @@ func label(line int, col, s string, limit int, p *problems) string {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case s == "" && col != "note":
-		p.add(line, col, "empty: every row needs a "+col)
+		p.add(line, col, MsgEmptyCell, col)
 	case n > limit && col == "note":
-		p.add(line, col, "note is "+thousands(n)+" characters; the limit is "+strconv.Itoa(limit))
+		p.add(line, col, MsgLongNote, Count(n), Count(limit))
 	case n > limit:
-		p.add(line, col, "label is "+thousands(n)+" characters; the limit is "+strconv.Itoa(limit))
+		p.add(line, col, MsgLongLabel, Count(n), Count(limit))
 	}
 	return s
-}
-
-func cells(n int) string {
-	if n == 1 {
-		return "1 cell"
-	}
-	return strconv.Itoa(n) + " cells"
 }
 
 // sortPeriods puts Series rows in time order, a year before its quarters; it reports whether
@@ -306,7 +298,7 @@ func slug(s string) string {
 // check a dropped file's size before reading it into memory.
 func CheckSize(n int) error {
 	if n > MaxBytes {
-		return fail("file is " + sizeText(n) + "; the limit is 1 MB")
+		return fail(MsgTooBig, Size(n))
 	}
 	return nil
 }

@@ -22,15 +22,15 @@ type record struct {
 func decode(b []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		return "", fail(`this is a zip file, such as an Excel workbook (.xlsx): save it as "CSV UTF-8"`)
+		return "", fail(MsgZip)
 	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")):
-		return "", fail(`this is an Excel 97-2003 workbook (.xls): save it as "CSV UTF-8"`)
+		return "", fail(MsgXLS)
 	case bytes.HasPrefix(b, []byte("\xFF\xFE")), bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		b = fromUTF16(b)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", fail(`this is not a text file: save it as "CSV UTF-8"`)
+		return "", fail(MsgNotText)
 	}
 	if !utf8.Valid(b) {
 		line := 1
@@ -44,7 +44,7 @@ func decode(b []byte) (string, error) {
 			}
 			i += n
 		}
-		return "", Errors{{Line: line, Msg: `text is not UTF-8: save the file as "CSV UTF-8"`}}
+		return "", Errors{newError(line, "", MsgNotUTF8)}
 	}
 	s := string(b)
 	if !strings.Contains(s, "\n") {
@@ -117,15 +117,15 @@ func readRecords(text string, sep rune, keep int, p *problems) ([]record, int) {
 		if errors.As(err, &pe) {
 			switch {
 			case errors.Is(pe.Err, csv.ErrBareQuote):
-				p.add(pe.Line, "", `a cell has a " inside but does not start with one: put the cell in quotes and double the " inside`)
+				p.add(pe.Line, "", MsgBareQuote)
 			case errors.Is(pe.Err, csv.ErrQuote) && unclosed(text, pe.StartLine):
-				p.add(pe.StartLine, "", `a quoted cell is not closed: a " is missing`)
+				p.add(pe.StartLine, "", MsgUnclosedQuote)
 			default:
-				p.add(pe.Line, "", `a quoted cell must end with " right before the separator`)
+				p.add(pe.Line, "", MsgQuoteEnd)
 			}
 			return nil, 0
 		} else if err != nil {
-			p.add(0, "", err.Error())
+			p.add(0, "", MsgCSV, err.Error())
 			return nil, 0
 		}
 		line, _ := r.FieldPos(0)
@@ -161,9 +161,12 @@ func blank(cells []string) bool {
 
 // sizeText is a byte count in MB (2^20 bytes) rounded up to a tenth, so it is never shown as
 // within the limit when it is not: "1.4 MB".
-func sizeText(n int) string {
+func sizeText(n int) string { return SizeMB(n) + " MB" }
+
+// SizeMB is a byte count in MB as a decimal string with one decimal ("1.2"), rounded up.
+func SizeMB(n int) string {
 	tenths := (int64(n)*10 + (1<<20 - 1)) >> 20
-	return strconv.FormatInt(tenths/10, 10) + "." + strconv.FormatInt(tenths%10, 10) + " MB"
+	return strconv.FormatInt(tenths/10, 10) + "." + strconv.FormatInt(tenths%10, 10)
 }
 
 // thousands writes n with comma thousands separators, as the messages are in English: 12,001.

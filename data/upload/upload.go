@@ -78,9 +78,10 @@ type Info struct {
 // Error is one problem, at a line of the file (1 is the header) and in a column when one is
 // at fault; Line 0 is about the whole file.
 type Error struct {
-	Line   int
-	Column string
-	Msg    string
+	Line    int
+	Column  string
+	Msg     string  // Problem in English
+	Problem Problem // what is wrong, for saying it in another language
 }
 
 func (e Error) Error() string {
@@ -117,8 +118,13 @@ func (es Errors) Unwrap() []error {
 // problems collects Errors while reading.
 type problems struct{ list Errors }
 
-func (p *problems) add(line int, column, msg string) {
-	p.list = append(p.list, Error{Line: line, Column: column, Msg: msg})
+func (p *problems) add(line int, column, tmpl string, args ...any) {
+	p.list = append(p.list, newError(line, column, tmpl, args...))
+}
+
+func newError(line int, column, tmpl string, args ...any) Error {
+	pr := Problem{Tmpl: tmpl, Args: args}
+	return Error{Line: line, Column: column, Msg: pr.English(), Problem: pr}
 }
 
 func (p *problems) err() error {
@@ -126,14 +132,14 @@ func (p *problems) err() error {
 		return nil
 	}
 	if n := len(p.list) - MaxProblems; n > 0 {
-		more := "and 1 more problem"
+		more := newError(0, "", MsgOneMore)
 		if n > 1 {
-			more = "and " + strconv.Itoa(n) + " more problems"
+			more = newError(0, "", MsgMore, Count(n))
 		}
-		return append(p.list[:MaxProblems:MaxProblems], Error{Msg: more})
+		return append(p.list[:MaxProblems:MaxProblems], more)
 	}
 	return p.list
 }
 
 // fail returns a single whole-file problem.
-func fail(msg string) error { return Errors{{Msg: msg}} }
+func fail(tmpl string, args ...any) error { return Errors{newError(0, "", tmpl, args...)} }

@@ -2,6 +2,7 @@ package upload
 
 import (
 	"errors"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"math"
@@ -338,5 +339,72 @@ func TestLightImports(t *testing.T) {
 				t.Errorf("%s imports %s", f, p)
 			}
 		}
+	}
+}
+
+// TestMessagesAreTemplates: every message this package gives comes from a Msg constant listed
+// in Templates, so the interface can translate each (web/view has the French); a message
+// written in place would stay in English.
+func TestMessagesAreTemplates(t *testing.T) {
+	listed := map[string]bool{}
+	for _, m := range Templates {
+		listed[m] = true
+	}
+	files, _ := filepath.Glob("*.go")
+	consts := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if strings.HasPrefix(name.Name, "Msg") && i < len(n.Values) {
+						consts++
+						lit, _ := n.Values[i].(*ast.BasicLit)
+						if v, err := strconv.Unquote(lit.Value); err != nil || !listed[v] {
+							t.Errorf("%s: %s is not in Templates", f, name.Name)
+						}
+					}
+				}
+			case *ast.CallExpr:
+				// The template argument of each function that makes a message.
+				pos := map[string]int{"fail": 0, "bad": 0, "newError": 2, "add": 2}
+				name := ""
+				switch fn := n.Fun.(type) {
+				case *ast.Ident:
+					name = fn.Name
+				case *ast.SelectorExpr:
+					if fn.Sel.Name == "add" {
+						name = "add"
+					}
+				}
+				i, ok := pos[name]
+				if !ok || len(n.Args) <= i {
+					return true
+				}
+				switch a := n.Args[i].(type) {
+				case *ast.Ident:
+					if !strings.HasPrefix(a.Name, "Msg") && a.Name != "tmpl" {
+						t.Errorf("%s: %s(…) with template %s, not a Msg constant", f, name, a.Name)
+					}
+				case *ast.SelectorExpr: // problem.Tmpl, passed on
+				default:
+					t.Errorf("%s: %s(…) with a message written in place", f, name)
+				}
+			}
+			return true
+		})
+	}
+	if consts != len(Templates) {
+		t.Errorf("%d Msg constants, %d in Templates", consts, len(Templates))
+	}
+	if got := Format("a %s b %s %% c", "1", "2"); got != "a 1 b 2 % c" {
+		t.Errorf("Format: %q", got)
 	}
 }

@@ -262,6 +262,12 @@ func TestOwnFigures(t *testing.T) {
 	if eval[int](t, p, `document.querySelectorAll('section.card[id^="upload-"]').length`) != 1 {
 		t.Error("a bad file must not lose the data already charted")
 	}
+	// The same problem, said in French once the reader switches language.
+	p.run(t, change(`.lang-select`, "fr"), chromedp.WaitVisible(chromedp.CSS(`html[lang="fr"], #vugu_mount_point[lang="fr"]`)))
+	msg = eval[string](t, p, `document.querySelector(".upload-error").textContent`)
+	if want := "ligne 3, colonne value\u202f: «\u202fseven\u202f» n’est pas un nombre"; !strings.Contains(msg, want) {
+		t.Errorf("French error message %q, want %q", msg, want)
+	}
 	good := filepath.Join(t.TempDir(), "next-year.csv")
 	os.WriteFile(good, []byte("period,value\n2021,13\n2022,9\n"), 0o644)
 	p.run(t, chromedp.SetUploadFiles(chromedp.CSS(`#upload-file`), []string{good}),

@@ -39,7 +39,7 @@ type Root struct {
 	Charts    *view.Cache
 	Effects   Effects
 	Uploads   []data.Dataset // the reader's own figures, in the order added
-	UploadErr string
+	UploadErr error          // what is wrong with the reader's last file, said in the page's language
 	Err       string
 	Announce  string // read out by screen readers after a change of view
 	Blank     bool   // presentation screen blanked (B or .)
@@ -313,14 +313,16 @@ func (c *Root) AddUpload(name string, b []byte) {
 	defer c.recover()
 	ds, _, err := upload.Parse(name, b)
 	if err != nil {
-		c.UploadErr = err.Error()
+		c.UploadErr = err
 		return
 	}
-	c.UploadErr = ""
+	c.UploadErr = nil
 	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == ds.ID })
 	c.Uploads = append(c.Uploads, ds)
 }
+
+func (c *Root) uploadErr() string { return view.UploadError(c.UploadErr, c.State.Lang) }
 
 // RemoveUpload drops one of the reader's datasets.
 func (c *Root) RemoveUpload(id string) {
