@@ -6,7 +6,7 @@ import "strings"
 // files stay uniform for spreadsheets and for the data package schema.
 var (
 	datasetsColumns = []string{"id", "kind", "title_en", "title_fr", "unit_en", "unit_fr", "description_en", "description_fr"}
-	sourcesColumns  = []string{"id", "document", "date", "speaker", "annex", "page", "page_to", "quote"}
+	sourcesColumns  = []string{"id", "document", "date", "speaker", "speaker_fr", "annex", "page", "page_to", "quote"}
 	seriesColumns   = []string{"period", "value", "partial", "as_of", "note", "note_fr", "source", "as_written"}
 	targetsColumns  = []string{"category", "value", "target", "group", "label_fr", "as_of", "note", "note_fr", "source", "as_written"}
 )
@@ -98,14 +98,14 @@ func parseSources(t *table, p *problems) map[string]Source {
 	for _, rec := range t.rows {
 		s := Source{
 			ID: t.cell(rec, "id"), Document: t.cell(rec, "document"), Date: t.cell(rec, "date"),
-			Speaker: t.cell(rec, "speaker"), Annex: t.cell(rec, "annex"), Quote: t.cell(rec, "quote"),
+			Speaker: t.cell(rec, "speaker"), SpeakerFR: t.cell(rec, "speaker_fr"), Annex: t.cell(rec, "annex"), Quote: t.cell(rec, "quote"),
 		}
 		if _, dup := sources[s.ID]; dup {
 			p.add(t.file, rec.line, "id", "duplicate source id %q", s.ID)
 		} else if !isID(s.ID) {
 			p.add(t.file, rec.line, "id", "%q is not a source id (lowercase letters, digits and hyphens)", s.ID)
 		}
-		requireText(t, rec, []string{"document", "speaker", "quote"}, p)
+		requireText(t, rec, []string{"document", "speaker", "speaker_fr", "quote"}, p)
 		if problem := checkDate(s.Date, false); problem != "" {
 			p.add(t.file, rec.line, "date", "%s", problem)
 		}

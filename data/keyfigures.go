@@ -88,7 +88,7 @@ func (b *Briefing) KeyFigure(id string) (KeyFigure, bool) {
 
 // Matches reports whether every word of query occurs in the key figure: its figure (as in the
 // CSV and as written), qualifier, unit, theme and note in English and French, and the speaker,
-// annex and sentence of its source. Case and accents are ignored ("securite" finds "Sûreté et
+// annex and sentence of its source (its speaker in French too). Case and accents are ignored ("securite" finds "Sûreté et
 // sécurité", "pcrs" finds "PCRS"); an empty query matches every figure.
 func (k KeyFigure) Matches(query string) bool {
 	words := strings.Fields(fold(query))
@@ -98,7 +98,7 @@ func (k KeyFigure) Matches(query string) bool {
 	qEN, qFR := k.Qualifier.Words()
 	haystack := fold(strings.Join([]string{
 		k.FigureText, k.AsWritten, qEN, qFR, k.Unit, k.UnitFR, k.Theme.ID, k.Theme.EN, k.Theme.FR,
-		k.Note, k.NoteFR, k.Source.Speaker, k.Source.Annex, k.Source.Quote,
+		k.Note, k.NoteFR, k.Source.Speaker, k.Source.SpeakerFR, k.Source.Annex, k.Source.Quote,
 	}, "\n"))
 	for _, w := range words {
 		if !strings.Contains(haystack, w) {

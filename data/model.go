@@ -22,8 +22,13 @@ type Source struct {
 	Document string // document symbol, "S/2020/911"
 	Date     string // ISO date of the briefing the sentence was spoken at, "2020-09-14"
 	Speaker  string // e.g. "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
-	Annex    string // e.g. "Annex I"
-	Page     int    // page of the document the sentence is printed on (page 1 is the covering letter)
+	// SpeakerFR is the name with the title in French, for the French interface. The source
+	// text is the English version of the document, so this is the project's translation, in
+	// the form the United Nations uses in French ("Secrétaire général adjoint aux opérations
+	// de paix"); Speaker stays the reference.
+	SpeakerFR string
+	Annex     string // e.g. "Annex I"
+	Page      int    // page of the document the sentence is printed on (page 1 is the covering letter)
 	// PageTo is 0 when Page is certain. Otherwise the sentence is on page Page or on page PageTo
 	// (in this document always the next page): the text keeps no trace of that page break, so the
 	// page cannot be told and both are shown ("pp. 8–9"). See PageRange.

@@ -13,10 +13,10 @@ var validFiles = map[string]string{
 fatalities,series,Fatalities,Décès,fatalities,décès,Deaths.,Décès.
 parity,targets,Parity,Parité,% women,% de femmes,Shares.,Parts.
 `,
-	"sources.csv": `id,document,date,speaker,annex,page,page_to,quote
-s1,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,,"falling from 59 in 2017 to eight, so far, in 2020."
-s2,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG",Annex I,5,,"women made up 22.6 per cent of posts, compared to the target of 17 per cent, and 22 per cent of staff."
-s3,S/2020/911,2020-09-14,"Geng Shuang, DPR of China",Annex III,10,11,"tribute to the more than 80,000 United Nations peacekeepers deployed in 13 mission areas, and to peacekeepers."
+	"sources.csv": `id,document,date,speaker,speaker_fr,annex,page,page_to,quote
+s1,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG","Jean-Pierre Lacroix, SGA",Annex I,5,,"falling from 59 in 2017 to eight, so far, in 2020."
+s2,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG","Jean-Pierre Lacroix, SGA",Annex I,5,,"women made up 22.6 per cent of posts, compared to the target of 17 per cent, and 22 per cent of staff."
+s3,S/2020/911,2020-09-14,"Geng Shuang, DPR of China","Geng Shuang, RPA de la Chine",Annex III,10,11,"tribute to the more than 80,000 United Nations peacekeepers deployed in 13 mission areas, and to peacekeepers."
 `,
 	"key-figures.csv": `id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr
 peacekeepers,80000,more-than,peacekeepers,Casques bleus,force-generation,s3,"more than 80,000 United Nations peacekeepers",Deployed.,Déployés.
@@ -173,6 +173,7 @@ func TestValidation(t *testing.T) {
 		{"month only date", "sources.csv", "s1,S/2020/911,2020-09-14", "s1,S/2020/911,2020-09", false, `sources.csv:2: column date: "2020-09" is not a date`},
 		{"duplicate source", "sources.csv", "s2,", "s1,", false, `sources.csv:3: column id: duplicate source id "s1"`},
 		{"missing document", "sources.csv", "s1,S/2020/911,", "s1,,", false, `sources.csv:2: column document: missing text`},
+		{"missing speaker_fr", "sources.csv", `USG","Jean-Pierre Lacroix, SGA",Annex I,5,,"falling`, `USG",,Annex I,5,,"falling`, false, `sources.csv:2: column speaker_fr: missing text`},
 		{"page_to words", "sources.csv", "Annex III,10,11,", "Annex III,10,eleven,", false, `sources.csv:4: column page_to: "eleven" is not a positive whole number`},
 		{"page_to before page", "sources.csv", "Annex III,10,11,", "Annex III,10,9,", false, `sources.csv:4: column page_to: "9" must be after page 10: leave it empty when the page is certain`},
 		{"page_to same page", "sources.csv", "Annex III,10,11,", "Annex III,10,10,", false, `sources.csv:4: column page_to: "10" must be after page 10`},

@@ -164,11 +164,13 @@ func sourceFields() map[string]field {
 		"id":       {Type: "string", Description: "Key that rows cite in their source column.", Constraints: &constraints{Required: true, Unique: true}},
 		"document": text("Document symbol.", true),
 		"date":     {Type: "date", Description: "Date the sentence was spoken: the briefing of 14 September 2020.", Constraints: &constraints{Required: true}},
-		"speaker":  text("Speaker and title.", true),
-		"annex":    text("Annex of the document the statement is printed in.", false),
-		"page":     {Type: "integer", Description: "Page of the document the sentence is printed on (page 1 is the covering letter); the first page it may be on when page_to is given.", Constraints: &constraints{Required: true, Minimum: &one}},
-		"page_to":  {Type: "integer", Description: pageToDescription, Constraints: &constraints{Minimum: &one}},
-		"quote":    text("The sentence, verbatim, typing errors included.", true),
+		"speaker":  text("Speaker and title, as in the document.", true),
+		"speaker_fr": text("Speaker and title in French: the project's translation, in the form the United Nations uses in French "+
+			"(the document's text here is its English version).", true),
+		"annex":   text("Annex of the document the statement is printed in.", false),
+		"page":    {Type: "integer", Description: "Page of the document the sentence is printed on (page 1 is the covering letter); the first page it may be on when page_to is given.", Constraints: &constraints{Required: true, Minimum: &one}},
+		"page_to": {Type: "integer", Description: pageToDescription, Constraints: &constraints{Minimum: &one}},
+		"quote":   text("The sentence, verbatim, typing errors included.", true),
 	}
 }
 

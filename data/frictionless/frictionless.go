@@ -25,7 +25,8 @@ import (
 // Version is the version of the data package. Bump it when a figure or a column changes:
 // major for a column change, minor for new figures, patch for corrections.
 // 2.0.0: sources.csv gained page_to; key-figures.csv was added.
-const Version = "2.0.0"
+// 3.0.0: sources.csv gained speaker_fr.
+const Version = "3.0.0"
 
 // Name is the package name, also a safe file and URL stem.
 const Name = "s-2020-911-briefing"

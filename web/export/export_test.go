@@ -273,7 +273,10 @@ func TestJSONRealData(t *testing.T) {
 	for _, ds := range b.Datasets {
 		var got struct {
 			Rows    []struct{ Value, Target *float64 }
-			Sources []data.Source
+			Sources []struct {
+				data.Source
+				SpeakerFR string `json:"speaker_fr"`
+			}
 		}
 		out := JSON(ds, b.Sources)
 		if err := json.Unmarshal(out, &got); err != nil {
@@ -284,7 +287,9 @@ func TestJSONRealData(t *testing.T) {
 				t.Errorf("%s row %d: value", ds.ID, i)
 			}
 		}
-		for _, s := range got.Sources {
+		for _, gs := range got.Sources {
+			s := gs.Source
+			s.SpeakerFR = gs.SpeakerFR
 			if s != b.Sources[s.ID] {
 				t.Errorf("%s: source %q differs", ds.ID, s.ID)
 			}

@@ -68,6 +68,7 @@ func JSON(ds data.Dataset, sources map[string]data.Source) []byte {
 		w.str("document", s.Document)
 		w.str("date", s.Date)
 		w.str("speaker", s.Speaker)
+		w.str("speaker_fr", s.SpeakerFR)
 		w.str("annex", s.Annex)
 		page := "null"
 		if s.Page > 0 {

@@ -361,8 +361,8 @@ func SourceLine(b *data.Briefing, ds data.Dataset, l locale.Lang) string {
 	if len(ps) > 1 || strings.Contains(ps[0], "–") {
 		pageWord = w.Pages
 	}
-	return fmt.Sprintf("%s: %s, %s, %s %s — %s, %s %s", w.Source, first.Document, first.Annex,
-		pageWord, strings.Join(ps, ", "), first.Speaker, w.Briefing, l.Date(first.Date))
+	return fmt.Sprintf("%s%s%s, %s, %s %s — %s, %s %s", w.Source, l.Colon(), first.Document, annex(first, l),
+		pageWord, strings.Join(ps, ", "), speaker(first, l), w.Briefing, l.Date(first.Date))
 }
 
 // ShortSource is the source line of a slide: document, annex, pages, speaker's name, date.
@@ -371,7 +371,7 @@ func ShortSource(b *data.Briefing, ds data.Dataset, l locale.Lang) string {
 	for _, r := range ds.Rows {
 		if src, ok := b.Sources[r.SourceID]; ok {
 			name, _, _ := strings.Cut(src.Speaker, ",")
-			return strings.Replace(full, src.Speaker, name, 1)
+			return strings.Replace(full, speaker(src, l), name, 1)
 		}
 	}
 	return full

@@ -28,7 +28,7 @@ func Figures(b *data.Briefing, ds data.Dataset, l locale.Lang) []FigureSource {
 		if !ok {
 			continue
 		}
-		f := FigureSource{Label: rowLabel(ds, r, l), Value: valueText(ds, r, l), Speaker: src.Speaker}
+		f := FigureSource{Label: rowLabel(ds, r, l), Value: valueText(ds, r, l), Speaker: speaker(src, l)}
 		if !r.HasValue {
 			f.Value = w.NoFigure
 		}
@@ -37,7 +37,7 @@ func Figures(b *data.Briefing, ds data.Dataset, l locale.Lang) []FigureSource {
 		if strings.Contains(pageText(src), "–") {
 			pw = w.Pages
 		}
-		f.Cite = src.Document + ", " + src.Annex + ", " + pw + " " + pageText(src) + ", " + l.Date(src.Date)
+		f.Cite = src.Document + ", " + annex(src, l) + ", " + pw + " " + pageText(src) + ", " + l.Date(src.Date)
 		out = append(out, f)
 	}
 	return out
@@ -51,4 +51,20 @@ func highlight(quote, words string) (before, mark, after string) {
 		return quote, "", ""
 	}
 	return quote[:i], words, quote[i+len(words):]
+}
+
+// speaker is a source's speaker with their title, in French for the French interface.
+func speaker(s data.Source, l locale.Lang) string {
+	if l == locale.FR && s.SpeakerFR != "" {
+		return s.SpeakerFR
+	}
+	return s.Speaker
+}
+
+// annex names a source's annex as the document's French version does: "annexe IX".
+func annex(s data.Source, l locale.Lang) string {
+	if rest, ok := strings.CutPrefix(s.Annex, "Annex "); ok && l == locale.FR {
+		return "annexe " + rest
+	}
+	return s.Annex
 }

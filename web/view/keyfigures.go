@@ -64,12 +64,12 @@ func keyFigureRow(k data.KeyFigure, l locale.Lang) KeyFigureRow {
 	if q != "" {
 		fig = q + " " + fig
 	}
-	r := KeyFigureRow{ID: k.ID, Figure: fig, Unit: u, Theme: th, Speaker: k.Source.Speaker, Note: n}
+	r := KeyFigureRow{ID: k.ID, Figure: fig, Unit: u, Theme: th, Speaker: speaker(k.Source, l), Note: n}
 	r.Before, r.Mark, r.After = highlight(k.Source.Quote, k.AsWritten)
 	pw := w.Page
 	if strings.Contains(pageText(k.Source), "–") {
 		pw = w.Pages
 	}
-	r.Cite = k.Source.Document + ", " + k.Source.Annex + ", " + pw + " " + pageText(k.Source)
+	r.Cite = k.Source.Document + ", " + annex(k.Source, l) + ", " + pw + " " + pageText(k.Source)
 	return r
 }

@@ -312,3 +312,38 @@ func TestCardMemoMatchesCards(t *testing.T) {
 		t.Error("a dataset with new rows under the same id kept its old card")
 	}
 }
+
+// TestSourcesInFrench: the French interface names speakers with their French titles and the
+// document's annexes as its French version does; the quotes stay verbatim (English).
+func TestSourcesInFrench(t *testing.T) {
+	b := briefing(t)
+	fr := state.Reduce(state.Default(), state.SetLang{Lang: locale.FR})
+	ds := dataset(t, b, "fatalities")
+	want := "Source\u202f: S/2020/911, annexe I, p. 5 — Jean-Pierre Lacroix, Secrétaire général adjoint aux opérations de paix, exposé du 14 septembre 2020"
+	if got := SourceLine(b, ds, fr.Lang); got != want {
+		t.Errorf("French source line:\n got %q\nwant %q", got, want)
+	}
+	if got := ShortSource(b, ds, fr.Lang); strings.Contains(got, "Secrétaire") || !strings.Contains(got, "— Jean-Pierre Lacroix, exposé") {
+		t.Errorf("French slide source: %q", got)
+	}
+	for _, f := range Figures(b, ds, fr.Lang) {
+		if !strings.Contains(f.Speaker, "Secrétaire général adjoint") || !strings.Contains(f.Cite, "annexe I") {
+			t.Errorf("French figure source: %q / %q", f.Speaker, f.Cite)
+		}
+	}
+	list := KeyFigures(b, "PCRS", "", locale.FR)
+	if len(list.Rows) != 1 || list.Rows[0].Speaker != "Cherith Norman-Chalet, Représentante permanente adjointe des États-Unis" ||
+		!strings.Contains(list.Rows[0].Cite, "annexe IX") {
+		t.Errorf("French key figure: %+v", list.Rows)
+	}
+	if en := KeyFigures(b, "PCRS", "", locale.EN); en.Rows[0].Speaker != "Cherith Norman-Chalet, Deputy Permanent Representative of the United States" {
+		t.Errorf("English key figure speaker: %q", en.Rows[0].Speaker)
+	}
+	// Every source has its French form, with the same name before the title.
+	for id, s := range b.Sources {
+		name, _, _ := strings.Cut(s.Speaker, ",")
+		if !strings.HasPrefix(s.SpeakerFR, name+", ") {
+			t.Errorf("source %s: speaker_fr %q does not start with %q", id, s.SpeakerFR, name)
+		}
+	}
+}
