@@ -54,14 +54,33 @@ func run() error {
 	listenForKeys(renderer.EventEnv(), root)
 	followLayout(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
-	warm := newWarmer(root.Charts)
 	shown := newBlocks()
-	first := true
-	for ok := true; ok; ok = renderer.EventWait() {
+	draw := func() error {
 		if err := renderer.Render(env.RunBuild(root)); err != nil {
 			return err
 		}
 		shown.sync(root)
+		return nil
+	}
+	ee := renderer.EventEnv()
+	practiceDue := false // guarded by the event lock
+	warm := newWarmer(root.Charts, func() {
+		ee.Lock()
+		practiceDue = true
+		ee.UnlockRender()
+	})
+	first := true
+	for ok := true; ok; ok = renderer.EventWait() {
+		ee.Lock()
+		practice := practiceDue
+		practiceDue = false
+		ee.UnlockOnly()
+		if practice {
+			practise(ee, root, draw)
+		}
+		if err := draw(); err != nil {
+			return err
+		}
 		if first {
 			first = false
 			ready()

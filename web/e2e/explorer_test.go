@@ -167,3 +167,43 @@ func TestChartsComeBackFromKeptNodes(t *testing.T) {
 	}
 	p.clean(t)
 }
+
+// TestPracticeLeavesNoTrace: once the page is quiet it changes a chart and changes it back in
+// one task (wasm/practice.go), so that the reader's first change is as quick as later ones.
+// It happens (the chart's nodes move), and nothing of it is left: the same chart element, the
+// same URL and history, no announcement, the sources list still closed.
+func TestPracticeLeavesNoTrace(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	p.run(t, chromedp.Evaluate[chromedp.Void](`(() => {
+	  window.__moved = 0;
+	  window.__svg = document.querySelector("#fatalities .chart.wide svg");
+	  window.__history = history.length;
+	  new MutationObserver((ms) => { for (const m of ms) window.__moved += m.removedNodes.length; })
+	    .observe(document.querySelector("#fatalities .chart.wide .layer"), { childList: true });
+	})()`))
+	moved := 0
+	for deadline := time.Now().Add(10 * time.Second); moved == 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		moved = eval[int](t, p, `window.__moved`)
+	}
+	if moved == 0 {
+		t.Fatal("no practice: the fatalities chart never moved once the page was quiet")
+	}
+	checks := map[string]string{
+		`String(document.querySelector("#fatalities .chart.wide svg") === window.__svg)`:                                 "true",
+		`String([...document.querySelectorAll("#fatalities .chart.wide svg text")].some((e) => e.textContent === "59"))`: "true",
+		`String(document.querySelector("#fatalities .values-toggle").checked)`:                                           "true",
+		`location.search`: "",
+		`String(history.length === window.__history)`:                        "true",
+		`document.querySelector("[aria-live=polite]").textContent`:           "",
+		`String(document.querySelector("#fatalities details.sources").open)`: "false",
+	}
+	for js, want := range checks {
+		if got := eval[string](t, p, js); got != want {
+			t.Errorf("after the practice, %s = %q, want %q", js, got, want)
+		}
+	}
+	p.clean(t)
+}
