@@ -13,26 +13,36 @@ import (
 // of KB of SVG and every key-figure row through its instruction buffer on every event, though
 // at most one changed. Vugu leaves an element's children alone when its template has none.
 //
-// The nodes a block element shows are kept when it changes to another block, so that going
-// back (Bars, Line, Bars…) puts the same nodes back instead of parsing the HTML again, which
-// was the larger part of the browser's work on such a click.
+// The nodes a block element shows are kept when it changes to another block, or when Vugu
+// removes the element (a chart replaced by a table), so that going back (Bars, Line, Bars…;
+// Table, Chart) puts the same nodes back instead of parsing the HTML again, which was the
+// larger part of the browser's work on such a click.
 type blocks struct {
 	kept  map[string]js.Value // block key -> its nodes (a JS array), detached
 	order []string            // keys in kept, least recently used first
+	shown map[string]js.Value // block key -> the element that showed it at the last sync
 }
 
 // maxKept bounds the nodes kept: a chart's SVG is a few hundred nodes.
 const maxKept = 32
 
-func newBlocks() *blocks { return &blocks{kept: map[string]js.Value{}} }
+func newBlocks() *blocks { return &blocks{kept: map[string]js.Value{}, shown: map[string]js.Value{}} }
 
 func (b *blocks) sync(root *ui.Root) {
+	array := js.Global().Get("Array")
+	for key, el := range b.shown {
+		if !el.Get("isConnected").Bool() { // removed by Vugu; its nodes are still its children
+			b.keep(key, array.Call("from", el.Get("childNodes")))
+			delete(b.shown, key)
+		}
+	}
 	els := js.Global().Get("document").Call("querySelectorAll", "[data-block]")
 	for i := 0; i < els.Length(); i++ {
 		el := els.Index(i)
 		key := el.Call("getAttribute", "data-block").String()
 		shown := el.Get("__block")
 		if shown.Type() == js.TypeString && shown.String() == key {
+			b.shown[key] = el
 			continue
 		}
 		html, ok := root.Block(key)
@@ -40,7 +50,8 @@ func (b *blocks) sync(root *ui.Root) {
 			continue
 		}
 		if shown.Type() == js.TypeString {
-			b.keep(shown.String(), js.Global().Get("Array").Call("from", el.Get("childNodes")))
+			b.keep(shown.String(), array.Call("from", el.Get("childNodes")))
+			delete(b.shown, shown.String())
 		}
 		if nodes, ok := b.take(key); ok {
 			el.Get("replaceChildren").Call("apply", el, nodes)
@@ -48,6 +59,7 @@ func (b *blocks) sync(root *ui.Root) {
 			el.Set("innerHTML", html)
 		}
 		el.Set("__block", key)
+		b.shown[key] = el
 	}
 }
 

@@ -70,6 +70,7 @@ func run() error {
 		ee.UnlockRender()
 	})
 	first := true
+	warmed := "" // the version last warmed for
 	for ok := true; ok; ok = renderer.EventWait() {
 		ee.Lock()
 		practice := practiceDue
@@ -86,7 +87,12 @@ func run() error {
 			ready()
 			injectFaults(renderer.EventEnv(), root)
 		}
-		warm.after(root.Datasets(), root.Effective(), root.Layouts())
+		// A render that changed nothing (a practice, an event that was a no-op) has nothing
+		// new to warm, and must not start another warm-up and collection.
+		if v := root.Version(); v != warmed {
+			warmed = v
+			warm.after(root.Datasets(), root.Effective(), root.Layouts())
+		}
 	}
 	return nil
 }

@@ -18,9 +18,9 @@ import (
 // URL, the history and the screen reader's announcements are left alone.
 //
 // It runs on the render loop's goroutine (Vugu's Render takes the event lock for reading, so
-// it cannot run under the write lock an event handler holds). It toggles the value labels of
-// a dataset whose chart holds no keyboard focus, as a chart's nodes are taken out and put
-// back; draw renders the root and fills its blocks.
+// it cannot run under the write lock an event handler holds). It uses a dataset whose card
+// holds no keyboard focus, as a chart's nodes are taken out and put back; draw renders the
+// root and fills its blocks.
 func practise(ee vugu.EventEnv, root *ui.Root, draw func() error) {
 	doc := js.Global().Get("document")
 	focus := doc.Get("activeElement")
@@ -30,16 +30,22 @@ func practise(ee vugu.EventEnv, root *ui.Root, draw func() error) {
 			(focus.Truthy() && card.Call("contains", focus).Bool()) {
 			continue
 		}
-		ee.Lock()
 		saved := root.State
-		root.State = state.Reduce(saved, state.SetValues{Dataset: ds.ID, On: saved.View(ds.ID).NoValues})
-		ee.UnlockOnly()
-		err := draw()
-		ee.Lock()
-		root.State = saved
-		ee.UnlockOnly()
-		if err2 := draw(); err == nil {
-			err = err2
+		v := saved.View(ds.ID)
+		var err error
+		// Two changes, each undone: a chart swap (value labels) and a table built and removed.
+		for _, a := range []state.Action{
+			state.SetValues{Dataset: ds.ID, On: v.NoValues},
+			state.SetTable{Dataset: ds.ID, On: !v.Table},
+		} {
+			for _, s := range []state.State{state.Reduce(saved, a), saved} {
+				ee.Lock()
+				root.State = s
+				ee.UnlockOnly()
+				if e := draw(); err == nil {
+					err = e
+				}
+			}
 		}
 		if err != nil {
 			js.Global().Get("console").Call("warn", "practice render: "+err.Error())

@@ -165,6 +165,17 @@ func TestChartsComeBackFromKeptNodes(t *testing.T) {
 	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "without targets" {
 		t.Errorf("off again: the SVG is %q, want the kept element", m)
 	}
+	// A chart whose box Vugu removed (the table took its place) comes back too.
+	const fat = `document.querySelector("#fatalities .chart.wide svg")`
+	p.run(t, chromedp.Evaluate[chromedp.Void](fat+`.__mark = "bars"`),
+		chromedp.Click(chromedp.CSS(`#fatalities .view-table`)), chromedp.WaitVisible(chromedp.CSS(`#fatalities table.data`)),
+		chromedp.Click(chromedp.CSS(`#fatalities .view-chart`)), chromedp.WaitVisible(chromedp.CSS(`#fatalities .chart.wide svg`)))
+	if m := eval[string](t, p, `String(`+fat+`.__mark)`); m != "bars" {
+		t.Errorf("back from the table: the SVG is %q, want the kept element", m)
+	}
+	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.wide .hit").length`); n != 4 {
+		t.Errorf("back from the table: %d hit boxes, want 4", n)
+	}
 	p.clean(t)
 }
 

@@ -131,6 +131,10 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	}
 }
 
+// Version names what the page shows: it changes with the state, the screen's layout and the
+// reader's data, not when a render changes nothing.
+func (c *Root) Version() string { return c.computed }
+
 // Layouts are the chart layouts to draw: the screen's in the browser, both in the prerender.
 func (c *Root) Layouts() view.Layouts {
 	switch c.Layout {
