@@ -31,20 +31,30 @@ func newWarmer(c *view.Cache, idle func()) *warmer {
 	w := &warmer{jobs: make(chan warmJob, 1)}
 	go func() {
 		idled := false
+		spells := 0 // quiet spells since the last collection
 		for j := range w.jobs {
 			j = w.quiet(j)
 			if !idled {
 				idled = true
 				idle()
 			}
-			view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
+			drawn := view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
 			// Collect garbage now, while the reader reads: a collection the heap's growth
-			// starts by itself would land in the middle of handling the next click.
-			runtime.GC()
+			// starts by itself would land in the middle of handling the next click. But a
+			// collection holds the page up too, so only when there is garbage
+			// worth it: after drawing charts, or after a few spells without.
+			if spells++; drawn > 0 || spells >= gcEvery {
+				runtime.GC()
+				spells = 0
+			}
 		}
 	}()
 	return w
 }
+
+// gcEvery is how many quiet spells without a chart drawn make a collection worth it: the
+// clicks before each one, finding their charts cached, allocate a few hundred KB.
+const gcEvery = 8
 
 // quiet waits until no newer job has come for warmDelay and returns the latest one.
 func (w *warmer) quiet(j warmJob) warmJob {
