@@ -91,3 +91,29 @@ func keyFigureRows(rows []view.KeyFigureRow) Block {
 	s := b.String()
 	return Block{Key: hashKey("rows", s), HTML: s}
 }
+
+// tableRows is the body of a dataset's table: the first cell heads its row, numeric columns
+// are right-aligned (class num), a partial period's row is marked. Every text is escaped.
+func tableRows(t view.Table) Block {
+	var b strings.Builder
+	for _, row := range t.Rows {
+		b.WriteString("<tr")
+		if row.Partial {
+			b.WriteString(` class="partial"`)
+		}
+		b.WriteString(">")
+		for j, cell := range row.Cells {
+			tag := "td"
+			if j == 0 {
+				tag = `th scope="row"`
+			} else if j < len(t.Columns) && t.Columns[j].Numeric {
+				tag = `td class="num"`
+			}
+			b.WriteString("<" + tag + ">" + html.EscapeString(cell.Text))
+			b.WriteString("</" + tag[:2] + ">")
+		}
+		b.WriteString("</tr>")
+	}
+	s := b.String()
+	return Block{Key: hashKey("table", s), HTML: s}
+}

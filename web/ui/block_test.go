@@ -132,3 +132,23 @@ func attrValues(html, name string) []string {
 	}
 	return out
 }
+
+func TestTableRowsEscapeAndAlign(t *testing.T) {
+	tb := view.Table{
+		Columns: []view.Column{{Label: "Year"}, {Label: "Fatalities", Numeric: true}, {Label: "Note"}},
+		Rows: []view.TableRow{
+			{Cells: []view.Cell{{Text: "2017"}, {Text: "59"}, {Text: "<b>x</b> & y"}}},
+			{Cells: []view.Cell{{Text: "2020"}, {Text: "8"}, {Text: ""}}, Partial: true},
+		},
+	}
+	b := tableRows(tb)
+	want := `<tr><th scope="row">2017</th><td class="num">59</td><td>&lt;b&gt;x&lt;/b&gt; &amp; y</td></tr>` +
+		`<tr class="partial"><th scope="row">2020</th><td class="num">8</td><td></td></tr>`
+	if b.HTML != want {
+		t.Errorf("table rows:\n got %s\nwant %s", b.HTML, want)
+	}
+	tb.Rows[0].Cells[1].Text = "60"
+	if tableRows(tb).Key == b.Key {
+		t.Error("different rows, same key")
+	}
+}

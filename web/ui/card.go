@@ -17,6 +17,7 @@ type DatasetCard struct {
 	Layout string
 	// Wide and Narrow are the chart boxes' content (chartBlock) for Card.Wide and Card.Narrow.
 	Wide, Narrow Block
+	Rows         Block // the table's rows, when the table is shown
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.

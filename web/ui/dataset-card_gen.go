@@ -427,6 +427,8 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp.Live = c.live()
+					vgcomp.Rows = c.Rows
 					vgcomp.Sort = c.Sort
 					vgcomp.Table = c.Card.Table
 					vgout.Components = append(vgout.Components, vgcomp)

@@ -65,6 +65,7 @@ type Root struct {
 	kfRows      Block             // the key-figures table's rows
 	kfFor       string            // the search, theme and language keyList and kfRows are for
 	boxes       map[string]Block  // chart key -> its box's content, for the cards' charts
+	rows        map[string]Block  // dataset id -> its table's rows, for the cards shown as tables
 	blocks      map[string]string // Block key -> HTML, for every block of the current view
 	computed    string            // the inputs cards, keyList and slides were derived from
 }
@@ -113,8 +114,14 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	}
 	prev := c.blocks
 	c.boxes = map[string]Block{}
+	c.rows = map[string]Block{}
 	c.blocks = map[string]string{}
 	for _, card := range c.cards {
+		if card.View.Table || !card.Charted { // shown as a table (DatasetCard.showChart)
+			r := tableRows(card.Table)
+			c.rows[card.ID] = r
+			c.blocks[r.Key] = r.HTML
+		}
 		for _, r := range []chart.Result{card.Wide, card.Narrow} {
 			if r.Key != "" {
 				b := chartBlock(r, card.Tips, prev)

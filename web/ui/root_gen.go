@@ -229,6 +229,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.Layout = c.Layout
 						vgcomp.Narrow = c.box(card.Narrow)
 						vgcomp.Remove = c.RemoveUpload
+						vgcomp.Rows = c.rows[card.ID]
 						vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
 						vgcomp.ToggleEmbed = c.ToggleEmbed
 						vgcomp.ToggleSources = c.ToggleSources

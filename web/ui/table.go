@@ -9,11 +9,9 @@ import (
 // DataTable is a dataset as an accessible, sortable table.
 type DataTable struct {
 	Table view.Table
+	Rows  Block // the table's rows (tableRows), kept out of Vugu's tree while Live
+	Live  bool  // in the browser (see Block)
 	Sort  func(column string)
-}
-
-func (c *DataTable) numeric(col int) bool {
-	return col < len(c.Table.Columns) && c.Table.Columns[col].Numeric
 }
 
 // ariaSort is the aria-sort value of a header; nil omits the attribute on columns that
@@ -38,13 +36,6 @@ func sortIcon(ariaSort string) string {
 func numClass(numeric bool) any {
 	if numeric {
 		return "num"
-	}
-	return nil
-}
-
-func partialClass(partial bool) any {
-	if partial {
-		return "partial"
 	}
 	return nil
 }
