@@ -40,7 +40,7 @@ func TestTableViewAndSorting(t *testing.T) {
 	}
 	sources := eval[[]string](t, p, `[...document.querySelectorAll("#fatalities tbody tr")].map(r => r.lastElementChild.textContent)`)
 	for _, s := range sources {
-		if s != "S/2020/911, p. 5" {
+		if s != "S/2020/911, p.\u00a05" {
 			t.Errorf("row source %q", s)
 		}
 	}

@@ -87,9 +87,10 @@ func tableRow(b *data.Briefing, ds data.Dataset, r data.Row, i int, s state.Stat
 	}
 	row.Cells = append(row.Cells, Cell{Text: note(r, l)})
 	if src, ok := b.Sources[r.SourceID]; ok {
-		row.Source = src.Document + ", " + w.Page + " " + pageText(src)
+		// A no-break space keeps "p." with its number in a narrow column.
+		row.Source = src.Document + ", " + w.Page + "\u00a0" + pageText(src)
 		if pageText(src) != strconv.Itoa(src.Page) {
-			row.Source = src.Document + ", " + w.Pages + " " + pageText(src)
+			row.Source = src.Document + ", " + w.Pages + "\u00a0" + pageText(src)
 		}
 	}
 	row.Cells = append(row.Cells, Cell{Text: row.Source})
