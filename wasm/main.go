@@ -55,11 +55,21 @@ func run() error {
 	followLayout(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
+	perf := js.Global().Get("performance")
 	draw := func() error {
-		if err := renderer.Render(env.RunBuild(root)); err != nil {
+		t0 := perf.Call("now")
+		built := env.RunBuild(root)
+		t1 := perf.Call("now")
+		if err := renderer.Render(built); err != nil {
 			return err
 		}
+		t2 := perf.Call("now")
 		shown.sync(root)
+		// The steps of a render as User Timing measures, for the browser's performance tools
+		// and the benchmark (web/bench); only the last of each is kept.
+		measure(perf, "explorer build", t0, t1)
+		measure(perf, "explorer render", t1, t2)
+		measure(perf, "explorer blocks", t2, perf.Call("now"))
 		return nil
 	}
 	ee := renderer.EventEnv()
@@ -95,6 +105,12 @@ func run() error {
 		}
 	}
 	return nil
+}
+
+// measure records a User Timing measure from start to end (performance.now values).
+func measure(perf js.Value, name string, start, end js.Value) {
+	perf.Call("clearMeasures", name)
+	perf.Call("measure", name, map[string]any{"start": start, "end": end})
 }
 
 // ready tells the page (loader, tests) that the controls work now.

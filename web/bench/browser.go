@@ -74,6 +74,11 @@ type sample struct {
 	SyncMs float64 `json:"syncMs"` // how long dispatching the event ran (its handlers, synchronously)
 	Frames int     `json:"frames"` // frame intervals from the last frame before t0 to the one showing the change (1 = the next frame)
 	Frame  float64 `json:"interval"`
+	// The render's steps, from the page's User Timing measures (wasm/main.go): Vugu's build
+	// (with the state's derived views), its DOM patch, and filling the blocks.
+	BuildMs  float64 `json:"buildMs"`
+	RenderMs float64 `json:"renderMs"`
+	BlocksMs float64 `json:"blocksMs"`
 }
 
 type controlRun struct {

@@ -188,7 +188,11 @@ const actJS = `((cardSel, ctrlSel, kind, value, want, timeoutMs) => new Promise(
     }
     const iv = interval();
     const frames = Math.max(1, Math.ceil((tm - lastTs) / iv));
-    setTimeout(() => finish({ ok: true, ms: performance.now() - t0, domMs: tm - t0, syncMs, frames, interval: iv }), 0);
+    // The render's steps, as the page measured them (User Timing, wasm/main.go).
+    const step = (name) => performance.getEntriesByName("explorer " + name, "measure")
+      .filter((e) => e.startTime >= t0 && e.startTime <= tm).reduce((sum, e) => sum + e.duration, 0);
+    const steps = { buildMs: step("build"), renderMs: step("render"), blocksMs: step("blocks") };
+    setTimeout(() => finish({ ok: true, ms: performance.now() - t0, domMs: tm - t0, syncMs, frames, interval: iv, ...steps }), 0);
   };
   const timer = setTimeout(() => finish({ ok: false, err: "no change within " + timeoutMs + " ms" }), timeoutMs);
   requestAnimationFrame(tick);

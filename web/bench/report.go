@@ -280,6 +280,32 @@ func (r *report) writeControls(p func(string, ...any)) {
 		p("| %s | %s | %s | %s | %s%s |", c.What, triple(f.rep, ms), triple(f.repDom, ms), triple(f.repSync, ms), nextFrame(f.repFrames), extra)
 	}
 	p("")
+	r.writeSteps(p)
+}
+
+// writeSteps splits the event handler's time of the repeated changes into the render's steps.
+func (r *report) writeSteps(p func(string, ...any)) {
+	p("Where the event handler's time goes (repeated changes, medians; *build*, *DOM patch* and *blocks* are the page's own User Timing measures, `explorer build`, `explorer render` and `explorer blocks`; *the rest* is the event's way into Go, the state update and the URL):")
+	p("")
+	p("| control | event handler | build | DOM patch | blocks | the rest |")
+	p("|---|---:|---:|---:|---:|---:|")
+	for _, c := range controls {
+		var build, render, blocks, rest, sync []float64
+		for _, l := range r.Loads {
+			for _, s := range l.Controls[c.Name].Repeats {
+				if !s.OK {
+					continue
+				}
+				build, render, blocks = append(build, s.BuildMs), append(render, s.RenderMs), append(blocks, s.BlocksMs)
+				sync, rest = append(sync, s.SyncMs), append(rest, s.SyncMs-s.BuildMs-s.RenderMs-s.BlocksMs)
+			}
+		}
+		if len(sync) == 0 {
+			continue
+		}
+		p("| %s | %s | %s | %s | %s | %s |", c.What, ms(median(sync)), ms(median(build)), ms(median(render)), ms(median(blocks)), ms(median(rest)))
+	}
+	p("")
 }
 
 // frameInterval is the median frame interval the page measured.
@@ -453,7 +479,7 @@ func (r *report) handlerShare() string {
 		}
 	}
 	if len(native) > 0 {
-		msg += " Natively, " + strings.Join(native, " and ") + ", far under a frame; the rest is Go running as wasm and Vugu rebuilding and patching the DOM, which this tool does not split further."
+		msg += " Natively, " + strings.Join(native, " and ") + ", far under a frame; the rest is Go running as wasm and Vugu rebuilding and patching the DOM (split into steps in the last table of the section above)."
 	}
 	return msg
 }
