@@ -54,7 +54,7 @@ func readFile(ee vugu.EventEnv, root *ui.Root, file js.Value) {
 		ee.Lock()
 		defer ee.UnlockRender()
 		if err != nil {
-			root.UploadErr = err
+			root.UploadErr, root.UploadNotes = err, nil
 			return
 		}
 		root.AddUpload(name, b)

@@ -7,8 +7,8 @@ import (
 
 // Problem is what is wrong, as an English template and its arguments, so that the interface
 // can say it in the reader's language: web/view has a French template for each of Templates
-// and formats the arguments the French way. The arguments are Cell, Count, Cells, Size or a
-// plain string (a column name, or a message from a library).
+// and formats the arguments the French way. The arguments are Cell, CellList, Count, Cells,
+// Size or a plain string (a column name, or a message from a library).
 type Problem struct {
 	Tmpl string
 	Args []any
@@ -16,6 +16,9 @@ type Problem struct {
 
 // Cell is a cell's text in a message: quoted, cut at 40 characters.
 type Cell string
+
+// CellList is cells in a message, each quoted: "a", "b".
+type CellList []string
 
 // Count is a number of rows, characters or columns: "12,001" in English.
 type Count int
@@ -33,6 +36,12 @@ func (p Problem) English() string {
 		switch a := a.(type) {
 		case Cell:
 			args[i] = quote(string(a))
+		case CellList:
+			q := make([]string, len(a))
+			for j, c := range a {
+				q[j] = quote(c)
+			}
+			args[i] = strings.Join(q, ", ")
 		case Count:
 			args[i] = thousands(int(a))
 		case Cells:

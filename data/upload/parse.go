@@ -93,12 +93,12 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 		return data.Dataset{}, info, err
 	}
 	if !anyValue {
-		info.Warnings = append(info.Warnings, MsgNoValues)
+		info.Warnings = append(info.Warnings, Problem{Tmpl: MsgNoValues})
 	}
 	if h.kind == data.Series {
 		info.Sorted = sortPeriods(ds.Rows)
 		if info.Sorted {
-			info.Warnings = append(info.Warnings, MsgSorted)
+			info.Warnings = append(info.Warnings, Problem{Tmpl: MsgSorted})
 		}
 	}
 	return ds, info, nil
@@ -143,7 +143,7 @@ func readHeader(rec record, info *Info, p *problems) *header {
 	if i, ok := h.index["target"]; ok && h.kind == data.Series {
 		delete(h.index, "target")
 		info.Ignored = append(info.Ignored, rec.cells[i])
-		info.Warnings = append(info.Warnings, MsgTargetIgnored)
+		info.Warnings = append(info.Warnings, Problem{Tmpl: MsgTargetIgnored})
 	}
 	if len(p.list) > before {
 		return nil
@@ -152,11 +152,7 @@ func readHeader(rec record, info *Info, p *problems) *header {
 		h.width = max(h.width, i+1)
 	}
 	if len(info.Ignored) > 0 {
-		names := make([]string, len(info.Ignored))
-		for i, n := range info.Ignored {
-			names[i] = quote(n)
-		}
-		info.Warnings = append(info.Warnings, Problem{MsgIgnoredColumns, []any{strings.Join(names, ", ")}}.English())
+		info.Warnings = append(info.Warnings, Problem{Tmpl: MsgIgnoredColumns, Args: []any{CellList(info.Ignored)}})
 	}
 	return h
 }

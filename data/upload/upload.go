@@ -67,12 +67,12 @@ func IsUpload(ds data.Dataset) bool { return strings.HasPrefix(ds.ID, IDPrefix) 
 
 // Info describes a file Parse read.
 type Info struct {
-	Rows         int      // data rows (on success, len(Dataset.Rows))
-	Separator    rune     // ',', ';' or '\t'
-	DecimalComma bool     // some number was written with a decimal comma
-	Sorted       bool     // Series rows were reordered by period
-	Ignored      []string // header names of the columns that were ignored
-	Warnings     []string // things the reader may want to know; none stops the upload
+	Rows         int       // data rows (on success, len(Dataset.Rows))
+	Separator    rune      // ',', ';' or '\t'
+	DecimalComma bool      // some number was written with a decimal comma
+	Sorted       bool      // Series rows were reordered by period
+	Ignored      []string  // header names of the columns that were ignored
+	Warnings     []Problem // things the reader may want to know; none stops the upload
 }
 
 // Error is one problem, at a line of the file (1 is the header) and in a column when one is

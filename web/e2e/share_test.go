@@ -278,6 +278,30 @@ func TestOwnFigures(t *testing.T) {
 	p.clean(t)
 }
 
+// TestUploadNotes: a file that charts but was changed on the way (rows reordered, a column
+// ignored) says so under the upload area, in the page's language.
+func TestUploadNotes(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	p.run(t, change(`#upload-text`, "period,value,extra\n2022,9,x\n2021,13,y\n"), chromedp.Click(chromedp.CSS(`.upload-go`)),
+		chromedp.WaitVisible(chromedp.CSS(`.upload-notes`)))
+	notes := eval[string](t, p, `document.querySelector(".upload-notes").textContent`)
+	for _, want := range []string{"rows were put in period order", `ignored columns: "extra"`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q lack %q", notes, want)
+		}
+	}
+	if got := eval[string](t, p, `[...document.querySelectorAll('section.card[id^="upload-"] .hit')].map(e => e.getAttribute("aria-label")).join(" | ")`); !strings.HasPrefix(got, "2021") {
+		t.Errorf("bars not in period order: %s", got)
+	}
+	p.run(t, change(`.lang-select`, "fr"), chromedp.WaitVisible(chromedp.CSS(`#vugu_mount_point[lang="fr"]`)))
+	if notes := eval[string](t, p, `document.querySelector(".upload-notes").textContent`); !strings.Contains(notes, "colonnes ignorées") {
+		t.Errorf("French notes: %q", notes)
+	}
+	p.clean(t)
+}
+
 func TestKeyFiguresSearch(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)

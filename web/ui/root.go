@@ -40,9 +40,12 @@ type Root struct {
 	Effects   Effects
 	Uploads   []data.Dataset // the reader's own figures, in the order added
 	UploadErr error          // what is wrong with the reader's last file, said in the page's language
-	Err       string
-	Announce  string // read out by screen readers after a change of view
-	Blank     bool   // presentation screen blanked (B or .)
+	// UploadNotes are what is worth knowing about the last file that charted (rows reordered,
+	// columns ignored).
+	UploadNotes []upload.Problem
+	Err         string
+	Announce    string // read out by screen readers after a change of view
+	Blank       bool   // presentation screen blanked (B or .)
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
 	SystemTheme string
@@ -322,18 +325,20 @@ func pressed(b bool) string {
 // AddUpload charts a reader's CSV file; problems are shown, and nothing already loaded is lost.
 func (c *Root) AddUpload(name string, b []byte) {
 	defer c.recover()
-	ds, _, err := upload.Parse(name, b)
+	ds, info, err := upload.Parse(name, b)
 	if err != nil {
-		c.UploadErr = err
+		c.UploadErr, c.UploadNotes = err, nil
 		return
 	}
-	c.UploadErr = nil
+	c.UploadErr, c.UploadNotes = nil, info.Warnings
 	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == ds.ID })
 	c.Uploads = append(c.Uploads, ds)
 }
 
 func (c *Root) uploadErr() string { return view.UploadError(c.UploadErr, c.State.Lang) }
+
+func (c *Root) uploadNotes() []string { return view.UploadNotes(c.UploadNotes, c.State.Lang) }
 
 // RemoveUpload drops one of the reader's datasets.
 func (c *Root) RemoveUpload(id string) {

@@ -275,6 +275,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 						vgcomp.Add = c.AddUpload
 						vgcomp.Err = c.uploadErr()
+						vgcomp.Notes = c.uploadNotes()
 						vgcomp.Words = c.w
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}

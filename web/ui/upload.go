@@ -11,6 +11,7 @@ import (
 type Upload struct {
 	Words view.Words
 	Err   string
+	Notes []string // about the last file that charted
 	Add   func(name string, b []byte)
 	text  string
 }

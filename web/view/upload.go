@@ -46,8 +46,13 @@ func uploadFrench(p upload.Problem) string {
 	for i, a := range p.Args {
 		switch a := a.(type) {
 		case upload.Cell:
-			q := strconv.Quote(cut(string(a), 40))
-			args[i] = "«" + narrowNBSP + q[1:len(q)-1] + narrowNBSP + "»"
+			args[i] = frenchCell(string(a))
+		case upload.CellList:
+			q := make([]string, len(a))
+			for j, c := range a {
+				q[j] = frenchCell(c)
+			}
+			args[i] = strings.Join(q, ", ")
 		case upload.Count:
 			args[i] = locale.FR.Number(float64(a), 0)
 		case upload.Cells:
@@ -62,6 +67,26 @@ func uploadFrench(p upload.Problem) string {
 		}
 	}
 	return upload.Format(frenchSpaces.Replace(tmpl), args...)
+}
+
+// frenchCell is a cell in a French message: in « », with Go's escapes, cut at 40 characters.
+func frenchCell(s string) string {
+	q := strconv.Quote(cut(s, 40))
+	return "«" + narrowNBSP + q[1:len(q)-1] + narrowNBSP + "»"
+}
+
+// UploadNotes are the things worth knowing about a file that charted (rows reordered,
+// columns ignored), in the interface's language.
+func UploadNotes(ps []upload.Problem, l locale.Lang) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		if l == locale.FR {
+			out[i] = uploadFrench(p)
+		} else {
+			out[i] = p.English()
+		}
+	}
+	return out
 }
 
 const (

@@ -54,3 +54,22 @@ func TestUploadMessagesInFrench(t *testing.T) {
 		t.Error("no error, some text")
 	}
 }
+
+func TestUploadNotes(t *testing.T) {
+	_, info, err := upload.Parse("f.csv", []byte("period,value,extra\n2022,9,x\n2021,13,y\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := strings.Join(UploadNotes(info.Warnings, locale.EN), "\n")
+	fr := strings.Join(UploadNotes(info.Warnings, locale.FR), "\n")
+	for _, want := range []string{"rows were put in period order", `ignored columns: "extra"`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English notes lack %q: %q", want, en)
+		}
+	}
+	for _, want := range []string{"les lignes ont été remises dans l’ordre des périodes", "colonnes ignorées\u202f: «\u202fextra\u202f»"} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("French notes lack %q: %q", want, fr)
+		}
+	}
+}
