@@ -19,32 +19,28 @@ import (
 //
 // It runs on the render loop's goroutine (Vugu's Render takes the event lock for reading, so
 // it cannot run under the write lock an event handler holds). It uses a dataset whose card
-// holds no keyboard focus, as a chart's nodes are taken out and put back; draw renders the
-// root and fills its blocks.
+// is neither under the pointer nor holding keyboard focus, as a chart's nodes are taken out
+// and put back; draw renders the root and fills its blocks.
 func practise(ee vugu.EventEnv, root *ui.Root, draw func() error) {
 	doc := js.Global().Get("document")
 	focus := doc.Get("activeElement")
 	for _, ds := range root.Datasets() {
 		card := doc.Call("getElementById", ds.ID)
 		if root.State.Slide > 0 || !card.Truthy() || card.Call("querySelector", "[data-block]").IsNull() ||
-			(focus.Truthy() && card.Call("contains", focus).Bool()) {
+			(focus.Truthy() && card.Call("contains", focus).Bool()) || card.Call("matches", ":hover").Bool() {
 			continue
 		}
 		saved := root.State
 		v := saved.View(ds.ID)
 		var err error
-		// Two changes, each undone: a chart swap (value labels) and a table built and removed.
-		for _, a := range []state.Action{
-			state.SetValues{Dataset: ds.ID, On: v.NoValues},
-			state.SetTable{Dataset: ds.ID, On: !v.Table},
-		} {
-			for _, s := range []state.State{state.Reduce(saved, a), saved} {
-				ee.Lock()
-				root.State = s
-				ee.UnlockOnly()
-				if e := draw(); err == nil {
-					err = e
-				}
+		// A chart swap (value labels), undone. Not a table: building one moves the card's
+		// controls to other elements, under a pointer that may be about to click one.
+		for _, s := range []state.State{state.Reduce(saved, state.SetValues{Dataset: ds.ID, On: v.NoValues}), saved} {
+			ee.Lock()
+			root.State = s
+			ee.UnlockOnly()
+			if e := draw(); err == nil {
+				err = e
 			}
 		}
 		if err != nil {
