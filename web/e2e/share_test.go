@@ -279,13 +279,22 @@ func TestOwnFigures(t *testing.T) {
 }
 
 // TestUploadNotes: a file that charts but was changed on the way (rows reordered, a column
-// ignored) says so under the upload area, in the page's language.
+// ignored) says so under the upload area, in the page's language; the pasted text stays.
 func TestUploadNotes(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
-	p.run(t, change(`#upload-text`, "period,value,extra\n2022,9,x\n2021,13,y\n"), chromedp.Click(chromedp.CSS(`.upload-go`)),
+	const csv = "period,value,extra\n2022,9,x\n2021,13,y\n"
+	p.run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#your-data").__mark = 1`),
+		change(`#upload-text`, csv), chromedp.Click(chromedp.CSS(`.upload-go`)),
 		chromedp.WaitVisible(chromedp.CSS(`.upload-notes`)))
+	// The new card goes in before the upload area, which stays the same element with its text.
+	if !eval[bool](t, p, `document.querySelector("#your-data").__mark === 1`) {
+		t.Error("the upload area was rebuilt when the reader's card was added")
+	}
+	if got := eval[string](t, p, `document.querySelector("#upload-text").value`); got != csv {
+		t.Errorf("pasted text after charting: %q", got)
+	}
 	notes := eval[string](t, p, `document.querySelector(".upload-notes").textContent`)
 	for _, want := range []string{"rows were put in period order", `ignored columns: "extra"`} {
 		if !strings.Contains(notes, want) {

@@ -202,41 +202,47 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			{
 				vgparent := vgn
 				_ = vgparent
-				for _, card := range c.cards {
-					var vgiterkey interface{} = card.ID
-					_ = vgiterkey
-					card := card
-					_ = card
-					{
-						vgcompKey := vugu.MakeCompKey(0x3D573DC2DA5FA675^vgin.CurrentPositionHash(), card.ID)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DatasetCard)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DatasetCard)
-							vgin.BuildEnv.WireComponent(vgcomp)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card-list"}}}
+				vgparent.AppendChild(vgn)
+				{
+					vgparent := vgn
+					_ = vgparent
+					for _, card := range c.cards {
+						var vgiterkey interface{} = card.ID
+						_ = vgiterkey
+						card := card
+						_ = card
+						{
+							vgcompKey := vugu.MakeCompKey(0x3D573DC2DA5FA675^vgin.CurrentPositionHash(), card.ID)
+							// ask BuildEnv for prior instance of this specific component
+							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DatasetCard)
+							if vgcomp == nil {
+								// create new one if needed
+								vgcomp = new(DatasetCard)
+								vgin.BuildEnv.WireComponent(vgcomp)
+							}
+							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp.Bare = c.State.Bare
+							vgcomp.Card = card
+							vgcomp.Copy = c.Copy
+							vgcomp.Dispatch = c.Dispatch
+							vgcomp.Download = c.Download
+							vgcomp.Embed = c.embedCode(card.ID)
+							vgcomp.EmbedOpen = c.embedOpen == card.ID
+							vgcomp.Embedded = c.State.Embed != ``
+							vgcomp.FullURL = c.fullURL(card.ID)
+							vgcomp.Layout = c.Layout
+							vgcomp.Narrow = c.box(card.Narrow)
+							vgcomp.Remove = c.RemoveUpload
+							vgcomp.Rows = c.rows[card.ID]
+							vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
+							vgcomp.ToggleEmbed = c.ToggleEmbed
+							vgcomp.ToggleSources = c.ToggleSources
+							vgcomp.Wide = c.box(card.Wide)
+							vgout.Components = append(vgout.Components, vgcomp)
+							vgn = &vugu.VGNode{Component: vgcomp}
+							vgparent.AppendChild(vgn)
 						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgcomp.Bare = c.State.Bare
-						vgcomp.Card = card
-						vgcomp.Copy = c.Copy
-						vgcomp.Dispatch = c.Dispatch
-						vgcomp.Download = c.Download
-						vgcomp.Embed = c.embedCode(card.ID)
-						vgcomp.EmbedOpen = c.embedOpen == card.ID
-						vgcomp.Embedded = c.State.Embed != ``
-						vgcomp.FullURL = c.fullURL(card.ID)
-						vgcomp.Layout = c.Layout
-						vgcomp.Narrow = c.box(card.Narrow)
-						vgcomp.Remove = c.RemoveUpload
-						vgcomp.Rows = c.rows[card.ID]
-						vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
-						vgcomp.ToggleEmbed = c.ToggleEmbed
-						vgcomp.ToggleSources = c.ToggleSources
-						vgcomp.Wide = c.box(card.Wide)
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
 					}
 				}
 				if c.State.Embed == `` {
