@@ -29,33 +29,56 @@ type Cells int
 // Size is a file size in bytes: "1.2 MB", rounded up.
 type Size int
 
+// Words say a problem's arguments and its place in the file in one language: English here,
+// French in web/view.
+type Words struct {
+	Cell               func(string) string // a cell, quoted
+	Count, Cells, Size func(int) string
+	Line, Column       string // "line", "column"
+	Colon              string // between the place and the problem: ": "
+}
+
+// English is the package's own language.
+var English = Words{
+	Cell:  quote,
+	Count: thousands,
+	Cells: func(n int) string {
+		if n == 1 {
+			return "1 cell"
+		}
+		return strconv.Itoa(n) + " cells"
+	},
+	Size: sizeText,
+	Line: "line", Column: "column", Colon: ": ",
+}
+
 // English is the problem in English.
-func (p Problem) English() string {
+func (p Problem) English() string { return p.In(p.Tmpl, English) }
+
+// In says the problem in a language: tmpl is its template in that language.
+func (p Problem) In(tmpl string, w Words) string {
 	args := make([]string, len(p.Args))
 	for i, a := range p.Args {
 		switch a := a.(type) {
 		case Cell:
-			args[i] = quote(string(a))
+			args[i] = w.Cell(string(a))
 		case CellList:
 			q := make([]string, len(a))
 			for j, c := range a {
-				q[j] = quote(c)
+				q[j] = w.Cell(c)
 			}
 			args[i] = strings.Join(q, ", ")
 		case Count:
-			args[i] = thousands(int(a))
+			args[i] = w.Count(int(a))
 		case Cells:
-			args[i] = strconv.Itoa(int(a)) + " cells"
-			if a == 1 {
-				args[i] = "1 cell"
-			}
+			args[i] = w.Cells(int(a))
 		case Size:
-			args[i] = sizeText(int(a))
+			args[i] = w.Size(int(a))
 		case string:
 			args[i] = a
 		}
 	}
-	return Format(p.Tmpl, args...)
+	return Format(tmpl, args...)
 }
 
 // Format puts args in place of the template's %s verbs, in order, and turns %% into %. It is

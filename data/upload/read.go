@@ -179,9 +179,12 @@ func thousands(n int) string {
 }
 
 // quote is a cell for a message: quoted with Go's escapes, cut at 40 characters.
-func quote(s string) string {
+func quote(s string) string { return strconv.Quote(Cut(s)) }
+
+// Cut shortens a cell to 40 characters for a message, ending it with "…".
+func Cut(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}
-	return strconv.Quote(s)
+	return s
 }

@@ -80,18 +80,22 @@ type Info struct {
 type Error struct {
 	Line    int
 	Column  string
-	Msg     string  // Problem in English
-	Problem Problem // what is wrong, for saying it in another language
+	Problem Problem // what is wrong (Problem.English, or Problem.In another language)
 }
 
-func (e Error) Error() string {
+func (e Error) Error() string { return e.In(e.Problem.Tmpl, English) }
+
+// In says the problem with its place in the file in a language: tmpl is the Problem's
+// template in that language.
+func (e Error) In(tmpl string, w Words) string {
+	msg := e.Problem.In(tmpl, w)
 	switch {
 	case e.Line <= 0:
-		return e.Msg
+		return msg
 	case e.Column == "":
-		return "line " + strconv.Itoa(e.Line) + ": " + e.Msg
+		return w.Line + " " + strconv.Itoa(e.Line) + w.Colon + msg
 	}
-	return "line " + strconv.Itoa(e.Line) + ", column " + e.Column + ": " + e.Msg
+	return w.Line + " " + strconv.Itoa(e.Line) + ", " + w.Column + " " + e.Column + w.Colon + msg
 }
 
 // Errors is every problem Parse found, in file order: at most MaxProblems, then one Error
@@ -123,8 +127,7 @@ func (p *problems) add(line int, column, tmpl string, args ...any) {
 }
 
 func newError(line int, column, tmpl string, args ...any) Error {
-	pr := Problem{Tmpl: tmpl, Args: args}
-	return Error{Line: line, Column: column, Msg: pr.English(), Problem: pr}
+	return Error{Line: line, Column: column, Problem: Problem{Tmpl: tmpl, Args: args}}
 }
 
 func (p *problems) err() error {

@@ -193,7 +193,7 @@ func TestManyProblems(t *testing.T) {
 	}
 	_, _, err := Parse("", []byte(in))
 	var es Errors
-	if !errors.As(err, &es) || len(es) != MaxProblems+1 || es[MaxProblems].Msg != "and 15 more problems" || es[0].Line != 2 || es[0].Column != "value" {
+	if !errors.As(err, &es) || len(es) != MaxProblems+1 || es[MaxProblems].Problem.English() != "and 15 more problems" || es[0].Line != 2 || es[0].Column != "value" {
 		t.Fatalf("%v", err)
 	}
 	var e Error
@@ -279,7 +279,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("error %v is not Errors of 1..%d", err, MaxProblems+1)
 			}
 			for _, e := range es {
-				if e.Msg == "" || e.Line < 0 {
+				if e.Problem.English() == "" || e.Line < 0 {
 					t.Fatalf("bad problem %+v", e)
 				}
 			}

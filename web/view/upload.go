@@ -22,57 +22,36 @@ func UploadError(err error, l locale.Lang) string {
 	}
 	lines := make([]string, len(es))
 	for i, e := range es {
-		msg := uploadFrench(e.Problem)
-		switch {
-		case e.Line <= 0:
-			lines[i] = msg
-		case e.Column == "":
-			lines[i] = "ligne " + strconv.Itoa(e.Line) + l.Colon() + msg
-		default:
-			lines[i] = "ligne " + strconv.Itoa(e.Line) + ", colonne " + e.Column + l.Colon() + msg
-		}
+		lines[i] = e.In(frenchTemplate(e.Problem), french)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// uploadFrench is one problem in French; one this table lacks stays in English
+// frenchTemplate is a problem's French template; one this table lacks stays in English
 // (TestUploadMessagesInFrench checks that none does).
-func uploadFrench(p upload.Problem) string {
-	tmpl, ok := uploadFR[p.Tmpl]
-	if !ok {
-		return p.English()
+func frenchTemplate(p upload.Problem) string {
+	if tmpl, ok := uploadFR[p.Tmpl]; ok {
+		return frenchSpaces.Replace(tmpl)
 	}
-	args := make([]string, len(p.Args))
-	for i, a := range p.Args {
-		switch a := a.(type) {
-		case upload.Cell:
-			args[i] = frenchCell(string(a))
-		case upload.CellList:
-			q := make([]string, len(a))
-			for j, c := range a {
-				q[j] = frenchCell(c)
-			}
-			args[i] = strings.Join(q, ", ")
-		case upload.Count:
-			args[i] = locale.FR.Number(float64(a), 0)
-		case upload.Cells:
-			args[i] = strconv.Itoa(int(a)) + " cellules"
-			if a == 1 {
-				args[i] = "1 cellule"
-			}
-		case upload.Size:
-			args[i] = locale.FR.Decimal(upload.SizeMB(int(a))) + nbsp + "Mo"
-		case string:
-			args[i] = a
-		}
-	}
-	return upload.Format(frenchSpaces.Replace(tmpl), args...)
+	return p.Tmpl
 }
 
-// frenchCell is a cell in a French message: in « », with Go's escapes, cut at 40 characters.
-func frenchCell(s string) string {
-	q := strconv.Quote(cut(s, 40))
-	return "«" + narrowNBSP + q[1:len(q)-1] + narrowNBSP + "»"
+// french says an upload problem's arguments and place the French way.
+var french = upload.Words{
+	// In « », with Go's escapes.
+	Cell: func(s string) string {
+		q := strconv.Quote(upload.Cut(s))
+		return "«" + narrowNBSP + q[1:len(q)-1] + narrowNBSP + "»"
+	},
+	Count: func(n int) string { return locale.FR.Number(float64(n), 0) },
+	Cells: func(n int) string {
+		if n == 1 {
+			return "1 cellule"
+		}
+		return strconv.Itoa(n) + " cellules"
+	},
+	Size: func(n int) string { return locale.FR.Decimal(upload.SizeMB(n)) + nbsp + "Mo" },
+	Line: "ligne", Column: "colonne", Colon: locale.FR.Colon(),
 }
 
 // UploadNotes are the things worth knowing about a file that charted (rows reordered,
@@ -81,7 +60,7 @@ func UploadNotes(ps []upload.Problem, l locale.Lang) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		if l == locale.FR {
-			out[i] = uploadFrench(p)
+			out[i] = p.In(frenchTemplate(p), french)
 		} else {
 			out[i] = p.English()
 		}
@@ -96,14 +75,6 @@ const (
 
 // frenchSpaces puts the no-break spaces French wants before : and ; and inside « ».
 var frenchSpaces = strings.NewReplacer(" :", narrowNBSP+":", " ;", narrowNBSP+";", "« ", "«"+narrowNBSP, " »", narrowNBSP+"»")
-
-// cut shortens a cell to n characters, as the English messages do.
-func cut(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
 
 // uploadFR are the French templates of upload's messages.
 var uploadFR = map[string]string{
