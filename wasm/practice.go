@@ -22,11 +22,14 @@ import (
 // is neither under the pointer nor holding keyboard focus, as a chart's nodes are taken out
 // and put back; draw renders the root and fills its blocks.
 func practise(ee vugu.EventEnv, root *ui.Root, draw func() error) {
+	if root.State.Slide > 0 {
+		return
+	}
 	doc := js.Global().Get("document")
 	focus := doc.Get("activeElement")
 	for _, ds := range root.Datasets() {
 		card := doc.Call("getElementById", ds.ID)
-		if root.State.Slide > 0 || !card.Truthy() || card.Call("querySelector", "[data-block]").IsNull() ||
+		if !card.Truthy() || card.Call("querySelector", "[data-block]").IsNull() ||
 			(focus.Truthy() && card.Call("contains", focus).Bool()) || card.Call("matches", ":hover").Bool() {
 			continue
 		}

@@ -63,15 +63,15 @@ var vuguEdits = []struct {
 	{`e.setAttribute(t,n),x.elAttrNames[t]=!0`, `e.getAttribute(t)!==n&&e.setAttribute(t,n),x.elAttrNames[t]=!0`, 1},
 	{`else x.el.textContent=e`, `else x.el.textContent!==e&&(x.el.textContent=e)`, 2},
 	{`e[t]=JSON.parse(n)`, `((v)=>{e[t]!==v&&(e[t]=v)})(JSON.parse(n))`, 1},
-	// An event's summary for Go copied every property of its target element (about 300,
-	// innerHTML and offsetWidth among them: a serialisation and a layout), and Go parsed that
-	// JSON on every click. The UI reads only these (vugu.DOMEvent.Prop* in web/ui).
 	// Every tag, attribute and text of the page is a string in the buffer, most a few ASCII
 	// bytes; a TextDecoder call on a new DataView for each cost about 1 ms per render. Short
 	// ASCII strings are now read byte by byte; anything else still goes through the decoder.
 	{`let x=new TextDecoder;`, `let x=new TextDecoder,vuguASCII=(d,o,n)=>{if(n>64)return null;let s="";for(let i=0;i<n;i++){let c=d.getUint8(o+i);if(c>127)return null;s+=String.fromCharCode(c)}return s};`, 1},
 	{`t=x.decode(new DataView(this.dataView.buffer,this.dataView.byteOffset+this.offset+4,e));`,
 		`t=vuguASCII(this.dataView,this.offset+4,e);t===null&&(t=x.decode(new DataView(this.dataView.buffer,this.dataView.byteOffset+this.offset+4,e)));`, 1},
+	// An event's summary for Go copied every property of its target element (about 300,
+	// innerHTML and offsetWidth among them: a serialisation and a layout), and Go parsed that
+	// JSON on every click. The UI reads only these (vugu.DOMEvent.Prop* in web/ui).
 	{`for(let t in e)try{let n=typeof e[t]`, `for(let t of["value","checked","open","selectedIndex","id","name","type","tagName"])try{let n=typeof e[t]`, 1},
 }
 
