@@ -50,7 +50,7 @@ func (f *frame) columnTexts(slot float64) (columnTexts, error) {
 		}
 	}
 	if slot < lineH(m.text) { // even rotated, labels would overlap
-		return ct, fmt.Errorf("chart: %d columns do not fit a width of %d px with readable labels", len(f.s.Bars), f.s.Width)
+		return ct, fmt.Errorf("%w: %d columns do not fit a width of %d px with readable labels", ErrNoRoom, len(f.s.Bars), f.s.Width)
 	}
 	return ct, nil
 }

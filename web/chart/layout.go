@@ -49,7 +49,7 @@ func layout(s Spec) (*plan, error) {
 func (f *frame) finish(h float64) error {
 	h = math.Ceil(h)
 	if h > MaxSize {
-		return fmt.Errorf("chart: the content needs a height of %.0f px, more than %d", h, MaxSize)
+		return fmt.Errorf("%w: the content needs a height of %.0f px, more than %d", ErrNoRoom, h, MaxSize)
 	}
 	f.p.h = h
 	f.p.ops[0].sub = [][]pt{rectPts(0, 0, f.p.w, h)}

@@ -22,6 +22,11 @@ const (
 // ErrNoBars is returned for a Spec without bars.
 var ErrNoBars = errors.New("chart: no bars to draw (Spec.Bars is empty)")
 
+// ErrNoRoom is wrapped by every error that says valid data does not fit the size asked for
+// (too many columns for the width, rows taller than MaxSize, labels too wide): the caller
+// can show the figures another way, such as a table, instead of failing.
+var ErrNoRoom = errors.New("chart: no room")
+
 // validate rejects what the layout cannot draw honestly, with a message that names the cause.
 func validate(s Spec) error {
 	if s.Width <= 0 || s.Width > MaxSize || s.Height < 0 || s.Height > MaxSize {
@@ -37,7 +42,7 @@ func validate(s Spec) error {
 		return ErrNoBars
 	}
 	if len(s.Bars) > MaxBars {
-		return fmt.Errorf("chart: %d bars, more than the maximum %d", len(s.Bars), MaxBars)
+		return fmt.Errorf("%w: %d bars, more than the maximum %d", ErrNoRoom, len(s.Bars), MaxBars)
 	}
 	if len(s.Legend) > MaxLegend {
 		return fmt.Errorf("chart: %d legend lines, more than the maximum %d", len(s.Legend), MaxLegend)

@@ -101,7 +101,7 @@ func (f *frame) rowGeometry(compact bool) (rowGeom, error) {
 	g.x0 = math.Round(m.pad + math.Max(g.labelW+m.gap*1.5+f.leftReserve(), f.firstTickHalf()))
 	g.x1 = math.Round(f.p.w - m.pad - f.rightReserve(g))
 	if g.x1-g.x0 < 40 {
-		return g, fmt.Errorf("chart: width %d leaves no room for bars beside these labels", f.s.Width)
+		return g, fmt.Errorf("%w: width %d leaves no room for bars beside these labels", ErrNoRoom, f.s.Width)
 	}
 	g.ax = f.rowAxis(f.ticksFit(g))
 	g.x0 -= f.leftSlack(g)

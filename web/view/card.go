@@ -47,6 +47,9 @@ type Card struct {
 	Figures    []FigureSource
 	SourceLine string
 	Words      Words
+	// Problem says the card could not be drawn (safeCard); ProblemHelp what the reader can
+	// do, ProblemDetail the cause. The card then has no chart and no table.
+	Problem, ProblemHelp, ProblemDetail string
 }
 
 // Layouts say which chart layouts a card draws: the prerendered page has both and lets CSS
@@ -60,16 +63,14 @@ const (
 )
 
 // Cards builds the card of every dataset for the state, rendering charts through the cache.
-func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) ([]Card, error) {
+// Each card is built under its own recovery (safeCard): one dataset's trouble is a message in
+// its card, never the loss of the others.
+func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) []Card {
 	cards := make([]Card, 0, len(sets))
 	for _, ds := range sets {
-		card, err := NewCard(b, ds, s, c, layouts)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", ds.ID, err)
-		}
-		cards = append(cards, card)
+		cards = append(cards, safeCard(b, ds, s, c, layouts))
 	}
-	return cards, nil
+	return cards
 }
 
 // CardMemo keeps the cards of its last call: a change to one dataset's view (a click)
@@ -88,7 +89,7 @@ type cardKey struct {
 }
 
 // Cards is Cards through the memo.
-func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) ([]Card, error) {
+func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) []Card {
 	next := make(map[cardKey]Card, len(sets))
 	cards := make([]Card, 0, len(sets))
 	for _, ds := range sets {
@@ -98,19 +99,17 @@ func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c
 		}
 		card, ok := m.last[k]
 		if !ok {
-			var err error
-			if card, err = NewCard(b, ds, s, c, layouts); err != nil {
-				return nil, fmt.Errorf("%s: %w", ds.ID, err)
-			}
+			card = safeCard(b, ds, s, c, layouts)
 		}
 		next[k] = card
 		cards = append(cards, card)
 	}
 	m.last = next
-	return cards, nil
+	return cards
 }
 
-// NewCard builds one dataset's card.
+// NewCard builds one dataset's card. Figures that do not fit a readable chart at this size
+// are shown as a table with a note; any other error is the caller's to contain (safeCard).
 func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts Layouts) (Card, error) {
 	l := s.Lang
 	card := Card{
@@ -137,14 +136,18 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 	}
 	var err error
 	if layouts != NarrowLayout {
-		if card.Wide, err = c.Render(wide); err != nil {
-			return card, err
-		}
+		card.Wide, err = c.Render(wide)
 	}
-	if layouts != WideLayout {
-		if card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth)); err != nil {
-			return card, err
-		}
+	if err == nil && layouts != WideLayout {
+		card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth))
+	}
+	if noRoom(err) {
+		card.Wide, card.Narrow, card.Tips = chart.Result{}, chart.Result{}, nil
+		card.Note = noRoomNote(l, len(ds.Rows))
+		return card, nil
+	}
+	if err != nil {
+		return card, err
 	}
 	card.Charted = true
 	return card, nil

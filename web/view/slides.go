@@ -43,6 +43,7 @@ type Slide struct {
 	Tips     []Tip
 	Source   string
 	Items    []SlideItem // key figures or source lines
+	Problem  string      // why the slide has no chart (safeSlide)
 }
 
 // SlideItem is one figure or source on a list slide.
@@ -53,17 +54,13 @@ const maxKeySlideItems = 6
 
 // Slides builds the presentation: a title slide, one slide per dataset, the key figures and
 // the sources.
-func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]Slide, error) {
+func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) []Slide {
 	w := For(s.Lang)
 	slides := []Slide{{Kind: TitleSlide, Title: w.Title, Subtitle: w.SlideSubtitle, Source: w.Kicker}}
 	var sources []SlideItem
 	for _, ds := range sets {
 		for _, group := range groups(ds) {
-			sl, err := datasetSlide(b, ds, group, s, c)
-			if err != nil {
-				return nil, err
-			}
-			slides = append(slides, sl)
+			slides = append(slides, safeSlide(b, ds, group, s, c))
 		}
 		sources = append(sources, SlideItem{Text: title(ds, s.Lang), Small: SourceLine(b, ds, s.Lang)})
 	}
@@ -71,7 +68,7 @@ func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) ([]S
 		slides = append(slides, Slide{Kind: KeySlide, Title: w.KeyFigures, Items: keyItems(b, s.Lang)})
 	}
 	slides = append(slides, Slide{Kind: SourcesSlide, Title: w.Sources, Subtitle: w.QuoteNote, Items: sources})
-	return slides, nil
+	return slides
 }
 
 // groups splits a dataset with row groups (parity: uniformed, civilian) into one slide per
@@ -97,9 +94,6 @@ func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State
 		sl.ID += "-" + group
 		sl.Subtitle = For(l).groupLabel(group)
 		sl.Headline, sl.Takeaway = groupHeadline(ds, group, l), groupTakeaway(ds, group, l)
-	}
-	if len(ds.Rows) > chart.MaxBars {
-		return sl, nil
 	}
 	sp := SlideSpec(ds, group, s)
 	for _, bar := range sp.Bars {

@@ -120,9 +120,7 @@ func TestCacheRendersOnce(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	for i := 0; i < 3; i++ {
-		if _, err := Cards(b, b.Datasets, state.Default(), c, BothLayouts); err != nil {
-			t.Fatal(err)
-		}
+		mustCards(t, Cards(b, b.Datasets, state.Default(), c, BothLayouts))
 	}
 	if c.Len() != 6 { // three datasets, two layouts each
 		t.Errorf("cache holds %d charts after three identical renders, want 6", c.Len())
@@ -134,9 +132,7 @@ func BenchmarkCardsCached(b *testing.B) {
 	c := &Cache{}
 	s := state.Default()
 	for i := 0; i < b.N; i++ {
-		if _, err := Cards(br, br.Datasets, s, c, BothLayouts); err != nil {
-			b.Fatal(err)
-		}
+		mustCards(b, Cards(br, br.Datasets, s, c, BothLayouts))
 	}
 }
 
@@ -144,9 +140,7 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	s := state.Default()
-	if _, err := Cards(b, b.Datasets, s, c, BothLayouts); err != nil {
-		t.Fatal(err)
-	}
+	mustCards(t, Cards(b, b.Datasets, s, c, BothLayouts))
 	pauses := 0
 	n := Warm(b.Datasets, s, c, BothLayouts, func() { pauses++ })
 	// per dataset: values off, other chart type (+ targets off for parity), in two widths
@@ -171,9 +165,11 @@ func BenchmarkWarm(b *testing.B) {
 
 func TestSlides(t *testing.T) {
 	b := briefing(t)
-	slides, err := Slides(b, b.Datasets, state.Default(), &Cache{})
-	if err != nil {
-		t.Fatal(err)
+	slides := Slides(b, b.Datasets, state.Default(), &Cache{})
+	for _, sl := range slides {
+		if sl.Problem != "" {
+			t.Fatalf("slide %s: %s", sl.ID, sl.Problem)
+		}
 	}
 	var kinds []string
 	for _, s := range slides {
@@ -288,14 +284,8 @@ func TestCardMemoMatchesCards(t *testing.T) {
 		if a != nil {
 			s = state.Reduce(s, a)
 		}
-		got, err := memo.Cards(b, b.Datasets, s, cache, WideLayout)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := Cards(b, b.Datasets, s, cache, WideLayout)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := mustCards(t, memo.Cards(b, b.Datasets, s, cache, WideLayout))
+		want := mustCards(t, Cards(b, b.Datasets, s, cache, WideLayout))
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("step %d (%T): memo's cards differ from Cards", i, a)
 		}
@@ -306,8 +296,8 @@ func TestCardMemoMatchesCards(t *testing.T) {
 	ds.Rows = slices.Clone(ds.Rows)
 	ds.Rows[0].Value++
 	sets[0] = ds
-	got, _ := memo.Cards(b, sets, s, cache, WideLayout)
-	want, _ := Cards(b, sets, s, cache, WideLayout)
+	got := memo.Cards(b, sets, s, cache, WideLayout)
+	want := Cards(b, sets, s, cache, WideLayout)
 	if !reflect.DeepEqual(got, want) {
 		t.Error("a dataset with new rows under the same id kept its old card")
 	}
@@ -346,4 +336,15 @@ func TestSourcesInFrench(t *testing.T) {
 			t.Errorf("source %s: speaker_fr %q does not start with %q", id, s.SpeakerFR, name)
 		}
 	}
+}
+
+// mustCards fails when any card of the briefing's own data could not be drawn.
+func mustCards(t testing.TB, cards []Card) []Card {
+	t.Helper()
+	for _, c := range cards {
+		if c.Problem != "" {
+			t.Fatalf("card %s: %s (%s)", c.ID, c.Problem, c.ProblemDetail)
+		}
+	}
+	return cards
 }
