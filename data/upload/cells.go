@@ -204,7 +204,10 @@ func partial(s string) (v, ok bool) {
 }
 
 // cleanText makes a cell one line of plain text: line breaks, tabs and other control
-// characters become spaces, runs of spaces one space. A leading apostrophe that a spreadsheet
+// characters become spaces, runs of spaces one space. Bidirectional formatting characters
+// (embeddings, overrides, isolates and marks) are removed: a right-to-left override in a
+// label would otherwise reverse the text around it wherever the label is shown, and letters
+// of right-to-left scripts still read correctly without them. A leading apostrophe that a spreadsheet
 // export put before a formula-like text ("'=x", see web/export) is dropped. Markup is kept
 // as it is: it is text.
 func cleanText(s string) string {
@@ -214,10 +217,19 @@ func cleanText(s string) string {
 		}
 	}
 	clean := strings.Map(func(r rune) rune {
+		if bidiControl(r) {
+			return -1
+		}
 		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\uFEFF' {
 			return ' '
 		}
 		return r
 	}, s)
 	return strings.Join(strings.Fields(clean), " ")
+}
+
+// bidiControl reports the Unicode bidirectional formatting characters: LRM, RLM, ALM, the
+// embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
+func bidiControl(r rune) bool {
+	return r == '\u200E' || r == '\u200F' || r == '\u061C' || (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }

@@ -408,3 +408,21 @@ func TestMessagesAreTemplates(t *testing.T) {
 		t.Errorf("Format: %q", got)
 	}
 }
+
+// TestBidiControlsRemoved: a right-to-left override in a reader's label, note or file name
+// would reverse the text around it wherever it is shown; the characters are removed, the
+// letters (also of right-to-left scripts) are kept.
+func TestBidiControlsRemoved(t *testing.T) {
+	text := "category,value,note\n\"A\u202Efed\u202C B\",3,\"x\u2067y\u2069 \u200Fz\"\nسلام\u200E,4,\n"
+	ds, _, err := Parse("my\u202Efile\u202C.csv", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{ds.Title, ds.Rows[0].Key, ds.Rows[0].Note, ds.Rows[1].Key}
+	want := []string{"myfile", "Afed B", "xy z", "سلام"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("text %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
