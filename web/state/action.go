@@ -47,6 +47,10 @@ type GoToSlide struct{ Slide int }
 // Search filters the key figures.
 type Search struct{ Query, Theme string }
 
+// Forget drops a dataset's view, when the dataset leaves the page (a reader's card removed):
+// the URL then keeps nothing of it.
+type Forget struct{ Dataset string }
+
 // Replace swaps in a whole state, e.g. the one a URL describes when the reader goes back.
 type Replace struct{ State State }
 
@@ -60,6 +64,7 @@ func (SetTheme) action()   {}
 func (GoToSlide) action()  {}
 func (Search) action()     {}
 func (Replace) action()    {}
+func (Forget) action()     {}
 
 // Reduce returns the state after an action; it never mutates its input.
 func Reduce(s State, a Action) State {
@@ -97,6 +102,8 @@ func Reduce(s State, a Action) State {
 		s.Query, s.KeyTheme = a.Query, a.Theme
 	case Replace:
 		return a.State
+	case Forget:
+		return s.withView(a.Dataset, View{})
 	}
 	return s
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"briefing/data"
+	"briefing/data/upload"
 	"briefing/web/locale"
 )
 
@@ -70,7 +71,9 @@ func Decode(query string, kinds Kinds) State {
 	if n, err := strconv.Atoi(last(q, "slide")); err == nil && n > 0 && n < 100 {
 		s.Slide = n
 	}
-	if id := last(q, "embed"); kinds[id] != "" {
+	// An embed of a dataset that does not exist is kept, so that the page can say so rather
+	// than show a blank frame (view.CheckLink).
+	if id := last(q, "embed"); isToken(id) {
 		s.Embed = id
 		s.Bare = last(q, "controls") == "0"
 	}
@@ -79,6 +82,25 @@ func Decode(query string, kinds Kinds) State {
 		s.KeyTheme = t
 	}
 	return s
+}
+
+// LangGiven reports whether a query names the language (parameter names are decoded first,
+// so "%6c%61%6e%67=fr" names it too): a link's language wins over the browser's.
+func LangGiven(query string) bool {
+	q, _ := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	return q.Has("lang")
+}
+
+// ForeignUploads reports whether a query refers to a reader's card that kinds does not
+// list: a link made on another reader's page, whose file never left that page.
+func ForeignUploads(query string, kinds Kinds) bool {
+	q, _ := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	for k := range q {
+		if strings.HasPrefix(k, upload.IDPrefix) && kinds[k] == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // migrate brings a query of any older version to the current one.

@@ -66,12 +66,50 @@ func TestDecodeBadInput(t *testing.T) {
 		"embed=nothing", "v=99&lang=fr", "v=abc", "kt=<b>", "unknown=1&fatalities=", "q=" + strings.Repeat("é", 300)} {
 		s := Decode(q, kinds)
 		if (s.Theme != "" && !validTheme(s.Theme)) || (s.Lang != locale.EN && s.Lang != locale.FR) || s.Slide < 0 || s.Slide > 99 ||
-			s.Views != nil || s.Embed != "" || len(s.Query) > maxQuery || (s.KeyTheme != "" && !isToken(s.KeyTheme)) {
+			s.Views != nil || (s.Embed != "" && s.Embed != "nothing") || len(s.Query) > maxQuery || (s.KeyTheme != "" && !isToken(s.KeyTheme)) {
 			t.Errorf("Decode(%q) = %+v", q, s)
 		}
 	}
 	if s := Decode("lang=de&lang=fr", kinds); s.Lang != locale.FR {
 		t.Errorf("the last of duplicated parameters should win: %+v", s)
+	}
+	if s := Decode("embed=<b>", kinds); s.Embed != "" {
+		t.Errorf("an embed id that is no token is dropped: %+v", s)
+	}
+}
+
+// TestUnknownEmbedKept: the page must be able to say that an embed link names no dataset.
+func TestUnknownEmbedKept(t *testing.T) {
+	if s := Decode("embed=key-figures&controls=0", kinds); s.Embed != "key-figures" || !s.Bare {
+		t.Errorf("Decode kept %+v", s)
+	}
+}
+
+func TestLangGivenDecodesNames(t *testing.T) {
+	for q, want := range map[string]bool{"lang=fr": true, "?%6c%61%6e%67=fr": true, "x=lang=fr": false, "": false, "language=fr": false} {
+		if got := LangGiven(q); got != want {
+			t.Errorf("LangGiven(%q) = %v, want %v", q, got, want)
+		}
+	}
+	if s := Decode("%6c%61%6e%67=fr", kinds); s.Lang != locale.FR {
+		t.Errorf("a percent-encoded parameter name is a name: %+v", s)
+	}
+}
+
+// TestReadersCardsInLinks: a reader's card is keyed by an opaque id; removing it forgets its
+// view, and a link naming a card the page does not have is recognised as such.
+func TestReadersCardsInLinks(t *testing.T) {
+	mine := Kinds{"fatalities": data.Series, "upload-1": data.Targets}
+	s := Reduce(Default(), SetTable{Dataset: "upload-1", On: true})
+	q := Encode(s)
+	if q != "upload-1=table&v=2" {
+		t.Errorf("Encode = %q", q)
+	}
+	if Encode(Reduce(s, Forget{Dataset: "upload-1"})) != "" {
+		t.Error("a removed card's view stays in the URL")
+	}
+	if !ForeignUploads(q, kinds) || ForeignUploads(q, mine) || ForeignUploads("fatalities=table&v=2", kinds) {
+		t.Error("ForeignUploads does not tell links to other readers' cards")
 	}
 }
 
