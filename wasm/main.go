@@ -49,7 +49,11 @@ func run() error {
 	root := &ui.Root{Briefing: b, State: firstState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
 		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
 		Effects:    ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged, Copy: copyText}}
-	followHistory(renderer.EventEnv(), root, kinds)
+	if root.Foreign = state.ForeignUploads(search(), kinds); root.Foreign {
+		// The link named another reader's cards: say so, and keep nothing of them in the URL.
+		stateChanged(root.State, true)
+	}
+	followHistory(renderer.EventEnv(), root)
 	listenForFiles(renderer.EventEnv(), root)
 	listenForKeys(renderer.EventEnv(), root)
 	followLayout(renderer.EventEnv(), root)
@@ -92,6 +96,12 @@ func run() error {
 		if err := draw(); err != nil {
 			return err
 		}
+		ee.Lock()
+		id := root.Reveal()
+		ee.UnlockOnly()
+		if id != "" {
+			reveal(id)
+		}
 		if first {
 			first = false
 			ready()
@@ -129,4 +139,17 @@ func fail(msg string) {
 		return
 	}
 	js.Global().Get("console").Call("error", msg)
+}
+
+// reveal brings a card into view and moves the keyboard focus to its heading, so that a
+// reader who charted a file sees (and hears) where its card is.
+func reveal(id string) {
+	doc := js.Global().Get("document")
+	card, heading := doc.Call("getElementById", id), doc.Call("getElementById", id+"-h")
+	if !card.Truthy() || !heading.Truthy() {
+		return
+	}
+	heading.Call("setAttribute", "tabindex", "-1")
+	heading.Call("focus", map[string]any{"preventScroll": true})
+	card.Call("scrollIntoView", map[string]any{"block": "start"})
 }

@@ -9,10 +9,14 @@
   var id = q.get("embed");
   if (!id || !/^[a-z0-9-]{1,40}$/.test(id)) return;
   var root = document.documentElement;
-  root.classList.add("embedded");
-  if (q.get("controls") === "0") root.classList.add("bare");
+  // A link naming no dataset keeps the whole page until the explorer says so in words
+  // (hiding every card would leave a blank frame).
   var card = document.getElementById(id);
-  if (card) card.classList.add("embed-target");
+  if (card) {
+    root.classList.add("embedded");
+    if (q.get("controls") === "0") root.classList.add("bare");
+    card.classList.add("embed-target");
+  }
 
   var last = 0;
   function report() {

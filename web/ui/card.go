@@ -32,6 +32,9 @@ type DatasetCard struct {
 	Dispatch      func(state.Action)
 	Download      func(dataset, format string)
 	Remove        func(dataset string)
+	// Problem is what went wrong with the reader's last action on this card (a download);
+	// a card that could not be built says so in Card.Problem.
+	Problem string
 }
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }

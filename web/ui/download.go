@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"briefing/data"
@@ -18,14 +19,19 @@ const PNGScale = 2
 // The PNG is the same SVG rasterised by the browser (with the font embedded), which keeps
 // a second, raster renderer out of the wasm.
 func (c *Root) Download(id, format string) {
-	defer c.recover()
+	defer func() { // a failed download is that card's trouble, not the page's
+		if r := recover(); r != nil {
+			c.setProblem(id, fmt.Sprint(r))
+		}
+	}()
 	file := format
 	if format == "png" {
 		file = "svg"
 	}
 	b, name, mime, err := c.File(id, file)
+	c.setProblem(id, "")
 	if err != nil {
-		c.Err = err.Error()
+		c.setProblem(id, err.Error())
 		return
 	}
 	switch {
@@ -60,7 +66,7 @@ func (c *Root) File(id, format string) ([]byte, string, string, error) {
 }
 
 func (c *Root) dataset(id string) (data.Dataset, bool) {
-	for _, ds := range append(c.Briefing.Datasets, c.Uploads...) {
+	for _, ds := range c.AllDatasets() {
 		if ds.ID == id {
 			return ds, true
 		}

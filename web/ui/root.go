@@ -56,10 +56,17 @@ type Root struct {
 	BaseURL string
 	// SingleFile is true in the one-file edition, which has no data files beside it.
 	SingleFile bool
+	// Foreign is true when the page's link referred to a reader's card this page does not
+	// have (state.ForeignUploads): it is said once, above the cards.
+	Foreign bool
 
 	sourcesOpen map[string]bool
 	embedOpen   string // the dataset whose embed code is shown
 	uploadGen   int    // counts changes to Uploads
+	uploadSeq   int    // numbers the reader's cards: their ids say nothing of the file
+	uploadFrom  map[string]string // a reader's card id -> the name of the file it came from
+	reveal      string // the id of a card to bring into view and focus after the next render
+	problems    map[string]string // card id -> what went wrong with an action on it (a download)
 	w           view.Words
 	cards       []view.Card
 	cardMemo    view.CardMemo
@@ -71,11 +78,19 @@ type Root struct {
 	rows        map[string]Block  // dataset id -> its table's rows, for the cards shown as tables
 	blocks      map[string]string // Block key -> HTML, for every block of the current view
 	computed    string            // the inputs cards, keyList and slides were derived from
+	link        view.LinkProblem  // what the URL asks for that the page does not have
 }
 
-// Datasets are the briefing's datasets followed by the reader's own.
+// AllDatasets are the briefing's datasets followed by the reader's own. The briefing's slice
+// is clipped so that appending never writes into its array.
+func (c *Root) AllDatasets() []data.Dataset {
+	return append(slices.Clip(c.Briefing.Datasets), c.Uploads...)
+}
+
+// Datasets are the datasets the page shows: all of them, or the one an embed names (none
+// when it names a dataset that does not exist: the page says so instead).
 func (c *Root) Datasets() []data.Dataset {
-	sets := append(slices.Clip(c.Briefing.Datasets), c.Uploads...)
+	sets := c.AllDatasets()
 	if c.State.Embed == "" {
 		return sets
 	}
@@ -84,7 +99,7 @@ func (c *Root) Datasets() []data.Dataset {
 			return []data.Dataset{ds}
 		}
 	}
-	return sets
+	return nil
 }
 
 // Compute derives what is shown from the state before each render; charts come from the cache.
@@ -100,20 +115,17 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 		return
 	}
 	c.computed = key
-	var err error
+	c.link = view.CheckLink(c.AllDatasets(), c.SlideCount(), c.State)
 	if s.Slide > 0 {
-		c.slides, err = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
+		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
 	} else {
-		c.cards, err = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
+		c.cards = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
 		// The key figures depend on three fields only; most changes leave them as they are.
 		if kf := s.Query + "\x00" + s.KeyTheme + "\x00" + string(s.Lang); kf != c.kfFor {
 			c.kfFor = kf
 			c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
 			c.kfRows = keyFigureRows(c.keyList.Rows)
 		}
-	}
-	if err != nil {
-		c.Err = err.Error()
 	}
 	prev := c.blocks
 	c.boxes = map[string]Block{}
@@ -322,26 +334,107 @@ func pressed(b bool) string {
 	return "false"
 }
 
-// AddUpload charts a reader's CSV file; problems are shown, and nothing already loaded is lost.
+// AddUpload charts a reader's CSV file; problems are shown in the upload area, and nothing
+// already loaded is lost. The card's id is a number: no part of the file's name or content
+// goes into ids, the URL or the history. A file of the same name replaces its earlier card
+// and keeps its id (a corrected file keeps the view the reader chose).
 func (c *Root) AddUpload(name string, b []byte) {
-	defer c.recover()
+	defer func() {
+		if r := recover(); r != nil {
+			c.UploadErr, c.UploadNotes = uploadPanic(fmt.Sprint(r)), nil
+		}
+	}()
 	ds, info, err := upload.Parse(name, b)
 	if err != nil {
 		c.UploadErr, c.UploadNotes = err, nil
 		return
 	}
 	c.UploadErr, c.UploadNotes = nil, info.Warnings
+	if c.uploadFrom == nil {
+		c.uploadFrom = map[string]string{}
+	}
+	ds.ID = ""
+	for id, from := range c.uploadFrom {
+		if from == name && name != "" {
+			ds.ID = id
+		}
+	}
+	if ds.ID == "" {
+		c.uploadSeq++
+		ds.ID = upload.IDPrefix + strconv.Itoa(c.uploadSeq)
+	}
+	c.uploadFrom[ds.ID] = name
 	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == ds.ID })
 	c.Uploads = append(c.Uploads, ds)
+	c.reveal = ds.ID
+	c.Announce = fmt.Sprintf(view.NoticesFor(c.State.Lang).Charted, title(ds, c.State.Lang))
 }
 
-func (c *Root) uploadErr() string { return view.UploadError(c.UploadErr, c.State.Lang) }
+// Reveal is the id of the card to bring into view and focus after this render (a reader's
+// new card), once: the browser build calls it after each render.
+func (c *Root) Reveal() string {
+	id := c.reveal
+	c.reveal = ""
+	return id
+}
+
+// uploadPanic is a failure of ours while reading a reader's file, as opposed to a problem
+// in the file (upload.Errors): it is told as such, in the upload area.
+type uploadPanic string
+
+func (p uploadPanic) Error() string { return string(p) }
+
+func (c *Root) uploadErr() string {
+	if p, ok := c.UploadErr.(uploadPanic); ok {
+		return fmt.Sprintf(view.NoticesFor(c.State.Lang).UploadFailed, string(p))
+	}
+	return view.UploadError(c.UploadErr, c.State.Lang)
+}
 
 func (c *Root) uploadNotes() []string { return view.UploadNotes(c.UploadNotes, c.State.Lang) }
 
-// RemoveUpload drops one of the reader's datasets.
+// RemoveUpload drops one of the reader's datasets, and its view from the state (and so from
+// the URL).
 func (c *Root) RemoveUpload(id string) {
 	c.uploadGen++
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == id })
+	delete(c.uploadFrom, id)
+	delete(c.problems, id)
+	c.Dispatch(state.Forget{Dataset: id})
 }
+
+// title is a dataset's title in a language.
+func title(ds data.Dataset, l locale.Lang) string {
+	if l == locale.FR && ds.TitleFR != "" {
+		return ds.TitleFR
+	}
+	return ds.Title
+}
+
+// problem is what went wrong with an action on a card, shown in that card.
+func (c *Root) problem(id string) string { return c.problems[id] }
+
+// setProblem keeps what went wrong with an action on a card ("" clears it).
+func (c *Root) setProblem(id, msg string) {
+	if c.problems == nil {
+		c.problems = map[string]string{}
+	}
+	if msg == "" {
+		delete(c.problems, id)
+	} else {
+		c.problems[id] = msg
+	}
+}
+
+// linkHref is the address of the link offered when the page's link asks for what it does
+// not have: a query on the same page.
+func (c *Root) linkHref() string { return "?" + c.link.LinkQuery }
+
+// reloadHref reloads the page at its current view: a plain link works under the shipped
+// Content-Security-Policy, which refuses inline event handlers.
+func (c *Root) reloadHref() string { return "?" + state.Encode(c.State) }
+
+func (c *Root) notices() view.Notices { return view.NoticesFor(c.State.Lang) }
+
+func (c *Root) uploadLimits() string { return view.UploadLimits(c.State.Lang) }

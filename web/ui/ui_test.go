@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,5 +78,122 @@ func TestDispatchRecoversPanics(t *testing.T) {
 	r.Dispatch(state.SetTargets{Dataset: "parity", On: false})
 	if !strings.Contains(r.Err, "boom") {
 		t.Errorf("a panic in Dispatch should show in the banner, got %q", r.Err)
+	}
+}
+
+// live renders a Root the way the browser does (one layout), returning its HTML.
+func live(t *testing.T, r *Root) string {
+	t.Helper()
+	if r.Briefing == nil {
+		b, err := data.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Briefing = b
+	}
+	if r.Layout == "" {
+		r.Layout = "wide"
+	}
+	sr := staticrender.New(nil)
+	env, err := vugu.NewBuildEnv(sr.EventEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	sr.SetWriter(&buf)
+	if err := sr.Render(env.RunBuild(r)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// TestCrowdedFileKeepsThePage: a valid file that used to remove every card (an error banner
+// about 45 columns) is now a table with a note, removable, and the briefing's cards stay.
+func TestCrowdedFileKeepsThePage(t *testing.T) {
+	var text strings.Builder
+	text.WriteString("category,value\n")
+	for i := range 71 {
+		text.WriteString("Category " + strconv.Itoa(i) + "," + strconv.Itoa(i%50) + "\n")
+	}
+	r := &Root{State: state.Default()}
+	r.AddUpload("many.csv", []byte(text.String()))
+	html := live(t, r)
+	if r.Err != "" || strings.Contains(html, `class="banner"`) {
+		t.Fatalf("error banner: %q", r.Err)
+	}
+	for _, id := range []string{"fatalities", "coe-gaps", "parity"} {
+		if !strings.Contains(html, `id="`+id+`"`) {
+			t.Errorf("card %s is gone", id)
+		}
+	}
+	if !strings.Contains(html, `class="remove"`) || !strings.Contains(html, "shown as a table") {
+		t.Error("the crowded card should be a table with a note and a Remove button")
+	}
+}
+
+// TestReadersFileStaysOutOfLinks: no part of a file's name goes into ids or the URL; a
+// removed card leaves nothing in the state.
+func TestReadersFileStaysOutOfLinks(t *testing.T) {
+	var urls []string
+	r := &Root{State: state.Default(), Effects: Effects{StateChanged: func(s state.State, _ bool) { urls = append(urls, state.Encode(s)) }}}
+	r.AddUpload("Confidential - casualties Q3 draft.csv", []byte("period,value\n2021,3\n2022,4\n"))
+	r.AddUpload("file.csv", []byte("category,value\nA,1\n"))
+	ids := []string{r.Uploads[0].ID, r.Uploads[1].ID}
+	if ids[0] != "upload-1" || ids[1] != "upload-2" {
+		t.Fatalf("reader card ids %q", ids)
+	}
+	r.Dispatch(state.SetTable{Dataset: ids[0], On: true})
+	r.RemoveUpload(ids[0])
+	for _, u := range urls {
+		if strings.Contains(strings.ToLower(u), "confidential") || strings.Contains(u, "draft") || strings.Contains(u, "file") {
+			t.Errorf("a URL carries the file's name: %q", u)
+		}
+	}
+	if len(urls) != 2 || urls[0] != "upload-1=table&v=2" || urls[1] != "" {
+		t.Errorf("URLs %q: want the table view, then nothing after Remove", urls)
+	}
+	html := live(t, r)
+	if strings.Count(html, `id="upload-file"`) != 1 || strings.Count(html, `id="upload-text"`) != 1 {
+		t.Error("a reader's card took an id of the upload form")
+	}
+	// The same file again replaces its card and keeps its id.
+	r.AddUpload("file.csv", []byte("category,value\nA,2\n"))
+	if len(r.Uploads) != 1 || r.Uploads[0].ID != ids[1] || r.Reveal() != ids[1] || r.Reveal() != "" {
+		t.Errorf("re-upload: %d cards, id %q", len(r.Uploads), r.Uploads[0].ID)
+	}
+	if !strings.Contains(r.Announce, "file") {
+		t.Errorf("announcement %q does not name the new card", r.Announce)
+	}
+}
+
+// TestOddLinksSaySo: an embed of a dataset that does not exist and a slide past the last
+// give a message with a way on, in the page's language, instead of an empty page.
+func TestOddLinksSaySo(t *testing.T) {
+	for _, tc := range []struct {
+		query, want, href string
+	}{
+		{"embed=key-figures", "does not have", `href="?"`},
+		{"embed=nope&lang=fr", "ne contient pas", `href="?lang=fr&amp;v=2"`},
+		{"slide=99", "presentation has 7 slides", `href="?slide=1&amp;v=2"`},
+	} {
+		b, _ := data.Load()
+		s := state.Decode(tc.query, state.KindsOf(b.Datasets))
+		html := live(t, &Root{Briefing: b, State: s})
+		if !strings.Contains(html, `class="link-problem"`) || !strings.Contains(html, tc.want) || !strings.Contains(html, tc.href) {
+			t.Errorf("%s: no message %q with link %s", tc.query, tc.want, tc.href)
+		}
+		if strings.Contains(html, `class="slide `) || strings.Contains(html, `class="card"`) {
+			t.Errorf("%s: shows content besides the message", tc.query)
+		}
+	}
+}
+
+// TestReloadWorksWithoutInlineScript: the banner's Reload is a plain link (the shipped CSP
+// refuses inline handlers).
+func TestReloadWorksWithoutInlineScript(t *testing.T) {
+	r := &Root{State: state.Reduce(state.Default(), state.SetLang{Lang: "fr"}), Err: "boom"}
+	html := live(t, r)
+	if strings.Contains(html, "onclick") || !strings.Contains(html, `<a class="reload" href="?lang=fr&amp;v=2">`) {
+		t.Errorf("reload control: %s", html[strings.Index(html, `class="banner"`):][:300])
 	}
 }

@@ -9,8 +9,9 @@ import (
 // Upload lets readers chart their own CSV: a file (chosen or dropped, read by the browser
 // build, see wasm/upload.go) or pasted text.
 type Upload struct {
-	Words view.Words
-	Err   string
+	Words  view.Words
+	Limits string // what a file may hold (view.UploadLimits)
+	Err    string
 	Notes []string // about the last file that charted
 	Add   func(name string, b []byte)
 	text  string
