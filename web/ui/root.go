@@ -61,11 +61,11 @@ type Root struct {
 	Foreign bool
 
 	sourcesOpen map[string]bool
-	embedOpen   string // the dataset whose embed code is shown
-	uploadGen   int    // counts changes to Uploads
-	uploadSeq   int    // numbers the reader's cards: their ids say nothing of the file
+	embedOpen   string            // the dataset whose embed code is shown
+	uploadGen   int               // counts changes to Uploads
+	uploadSeq   int               // numbers the reader's cards: their ids say nothing of the file
 	uploadFrom  map[string]string // a reader's card id -> the name of the file it came from
-	reveal      string // the id of a card to bring into view and focus after the next render
+	reveal      string            // the id of a card to bring into view and focus after the next render
 	problems    map[string]string // card id -> what went wrong with an action on it (a download)
 	w           view.Words
 	cards       []view.Card

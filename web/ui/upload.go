@@ -12,9 +12,9 @@ type Upload struct {
 	Words  view.Words
 	Limits string // what a file may hold (view.UploadLimits)
 	Err    string
-	Notes []string // about the last file that charted
-	Add   func(name string, b []byte)
-	text  string
+	Notes  []string // about the last file that charted
+	Add    func(name string, b []byte)
+	text   string
 }
 
 // SetText keeps the pasted text (the change event fires when the text area loses focus,
