@@ -48,7 +48,8 @@ func stateChanged(s state.State, replace bool) {
 	if replace {
 		method = "replaceState"
 	}
-	js.Global().Get("history").Call(method, nil, "", q+loc.Get("hash").String())
+	// An empty URL would mean "this address", query and all: the default view is the bare path.
+	js.Global().Get("history").Call(method, nil, "", loc.Get("pathname").String()+q+loc.Get("hash").String())
 }
 
 // downloadPNG rasterises a standalone SVG (font embedded) with the browser's own renderer

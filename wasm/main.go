@@ -77,22 +77,10 @@ func run() error {
 		return nil
 	}
 	ee := renderer.EventEnv()
-	practiceDue := false // guarded by the event lock
-	warm := newWarmer(root.Charts, func() {
-		ee.Lock()
-		practiceDue = true
-		ee.UnlockRender()
-	})
+	warm := newWarmer(root.Charts)
 	first := true
 	warmed := "" // the version last warmed for
 	for ok := true; ok; ok = renderer.EventWait() {
-		ee.Lock()
-		practice := practiceDue
-		practiceDue = false
-		ee.UnlockOnly()
-		if practice {
-			practise(ee, root, draw)
-		}
 		if err := draw(); err != nil {
 			return err
 		}
@@ -107,7 +95,7 @@ func run() error {
 			ready()
 			injectFaults(renderer.EventEnv(), root)
 		}
-		// A render that changed nothing (a practice, an event that was a no-op) has nothing
+		// A render that changed nothing (an event that was a no-op) has nothing
 		// new to warm, and must not start another warm-up and collection.
 		if v := root.Version(); v != warmed {
 			warmed = v

@@ -26,18 +26,12 @@ type warmer struct{ jobs chan warmJob }
 // warmDelay is how long the page must be without a change before warming starts.
 const warmDelay = 300 * time.Millisecond
 
-// idle runs once, when the page is first quiet, before warming (practise).
-func newWarmer(c *view.Cache, idle func()) *warmer {
+func newWarmer(c *view.Cache) *warmer {
 	w := &warmer{jobs: make(chan warmJob, 1)}
 	go func() {
-		idled := false
 		spells := 0 // quiet spells since the last collection
 		for j := range w.jobs {
 			j = w.quiet(j)
-			if !idled {
-				idled = true
-				idle()
-			}
 			drawn := view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
 			// Collect garbage now, while the reader reads: a collection the heap's growth
 			// starts by itself would land in the middle of handling the next click. But a

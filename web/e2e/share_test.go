@@ -271,8 +271,8 @@ func TestOwnFigures(t *testing.T) {
 	good := filepath.Join(t.TempDir(), "next-year.csv")
 	os.WriteFile(good, []byte("period,value\n2021,13\n2022,9\n"), 0o644)
 	p.run(t, chromedp.SetUploadFiles(chromedp.CSS(`#upload-file`), []string{good}),
-		chromedp.WaitVisible(chromedp.CSS(`#upload-next-year .chart.wide svg`)))
-	if n := eval[int](t, p, `document.querySelectorAll("#upload-next-year .chart.wide .hit").length`); n != 2 {
+		chromedp.WaitVisible(chromedp.CSS(`#upload-2 .chart.wide svg`)))
+	if n := eval[int](t, p, `document.querySelectorAll("#upload-2 .chart.wide .hit").length`); n != 2 {
 		t.Errorf("uploaded file charts %d bars, want 2", n)
 	}
 	p.clean(t)

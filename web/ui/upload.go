@@ -24,6 +24,6 @@ func (c *Upload) SetText(e vugu.DOMEvent) { c.text = e.PropString("target", "val
 // ChartPasted charts the pasted text.
 func (c *Upload) ChartPasted() {
 	if c.text != "" {
-		c.Add("pasted.csv", []byte(c.text))
+		c.Add("", []byte(c.text)) // no file name: each paste is a card of its own
 	}
 }
