@@ -76,14 +76,17 @@ test_all() {
   npm ci --prefix web/e2e --no-audit --no-fund
   fuzz
   log "go test (browser and Worker tests required)"
-  REQUIRE_BROWSER=1 REQUIRE_WORKER=1 DIST_DIR="$PWD/$DIST" go test -count=1 ./...
+  # The timeout is sized for a slow, busy machine (2 cores shared with other work): the
+  # browser tests wait for conditions, so load makes them slower, never wrong.
+  REQUIRE_BROWSER=1 REQUIRE_WORKER=1 DIST_DIR="$PWD/$DIST" go test -count=1 -timeout 45m ./...
 }
 
 # fuzz runs every parser's fuzz test for a short time: URL state, data files, readers' CSV,
-# request paths. A failure leaves its input in the package's testdata/fuzz for a regression test.
+# request paths, and readers' files and links through to the rendered page. A failure leaves its input in the package's testdata/fuzz for a regression test.
 fuzz() {
   local target
-  for target in "FuzzDecode ./web/state" "FuzzParse ./data" "FuzzParse ./data/upload" "FuzzPath ./web/server"; do
+  for target in "FuzzDecode ./web/state" "FuzzParse ./data" "FuzzParse ./data/upload" "FuzzPath ./web/server" \
+    "FuzzReaderFile ./web/ui" "FuzzLink ./web/ui"; do
     set -- $target
     log "fuzzing $1 in $2 for ${FUZZTIME:-10s}"
     go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-10s}" "$2"
