@@ -76,9 +76,13 @@ func checkXML(t *testing.T, s string) {
 // TestDeterministic: the same Spec gives the same bytes (golden files and caching rely on it).
 func TestDeterministic(t *testing.T) {
 	for name, s := range goldenCases() {
-		a, _ := Render(s)
-		b, _ := Render(s)
-		if a.SVG != b.SVG {
+		a, errA := Render(s)
+		b, errB := Render(s)
+		if errA != nil || errB != nil {
+			t.Errorf("%s: %v, %v", name, errA, errB)
+			continue
+		}
+		if a.SVG == "" || a.SVG != b.SVG {
 			t.Errorf("%s: two renders differ", name)
 		}
 	}

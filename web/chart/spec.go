@@ -7,7 +7,8 @@
 // title/desc, ARIA, per-bar classes and native tooltips.
 //
 // The package must stay importable from wasm, a Cloudflare Worker and the build step:
-// no syscall/js and no heavy standard packages (encoding/xml, regexp, net/*) outside tests.
+// no syscall/js and no heavy standard packages (encoding/xml, net/*) outside tests; regexp
+// comes in only through go-chart's drawing package (TestLightImports).
 package chart
 
 import "github.com/wcharczuk/go-chart/v2/drawing"
