@@ -426,3 +426,11 @@ func TestBidiControlsRemoved(t *testing.T) {
 		}
 	}
 }
+
+func TestTypedTitle(t *testing.T) {
+	for in, want := range map[string]string{"  Next\tyear\u202e  ": "Next year", "\n": "", strings.Repeat("é", 300): strings.Repeat("é", MaxLabel-1) + "…"} {
+		if got := Title(in); got != want {
+			t.Errorf("Title(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -77,6 +77,17 @@ func TestPanicShowsBanner(t *testing.T) {
 		}
 		// The explorer survived: the next control still works.
 		p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)), chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart svg .target`)))
+		// The banner's Reload works under the shipped Content-Security-Policy (an inline
+		// handler did nothing there): a new page, at the same view, without the banner.
+		p.run(t, chromedp.Evaluate[chromedp.Void](`window.__before = 1`),
+			chromedp.Click(chromedp.CSS(`.banner a.reload`)),
+			chromedp.Poll[chromedp.Void](`window.__before === undefined && document.documentElement.dataset.ready === "1"`))
+		if got := eval[string](t, p, `location.search`); !strings.Contains(got, "fatalities=table") || strings.Contains(got, "fault") {
+			t.Errorf("reloaded at %q, want the same view", got)
+		}
+		if n := eval[int](t, p, `document.querySelectorAll(".banner").length`); n != 0 {
+			t.Error("the banner is still there after Reload")
+		}
 	})
 	for _, fault := range []string{"key", "render"} {
 		t.Run(fault, func(t *testing.T) {

@@ -156,9 +156,16 @@ func TestNewCardIsShown(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 800)
 	p.open(t, u+"/")
-	p.run(t, change(`#upload-text`, "category,value,target\nA,30,25\nB,10,20\nC,5,5\n"), chromedp.Click(chromedp.CSS(`.upload-go`)),
+	p.run(t, change(`#upload-title`, "Next year’s <b>targets</b>"),
+		change(`#upload-text`, "category,value,target\nA,30,25\nB,10,20\nC,5,5\n"), chromedp.Click(chromedp.CSS(`.upload-go`)),
 		chromedp.WaitVisible(chromedp.CSS(`#upload-1 .chart svg`)),
 		chromedp.Poll[chromedp.Void](`document.activeElement && document.activeElement.id === "upload-1-h"`))
+	if h := eval[string](t, p, `document.querySelector("#upload-1-h").textContent`); h != "Next year’s <b>targets</b>" {
+		t.Errorf("the card's title is %q, not the one typed", h)
+	}
+	if v := eval[string](t, p, `document.querySelector("#upload-title").value`); v != "" {
+		t.Errorf("the title field still holds %q", v)
+	}
 	top := eval[float64](t, p, `document.querySelector("#upload-1").getBoundingClientRect().top`)
 	if top < -1 || top > 200 {
 		t.Errorf("the new card's top is at %v px: not brought into view", top)

@@ -43,6 +43,8 @@ type Root struct {
 	// UploadNotes are what is worth knowing about the last file that charted (rows reordered,
 	// columns ignored).
 	UploadNotes []upload.Problem
+	// UploadTitle is the title the reader typed for their next file; "" takes the file's name.
+	UploadTitle string
 	Err         string
 	Announce    string // read out by screen readers after a change of view
 	Blank       bool   // presentation screen blanked (B or .)
@@ -350,6 +352,10 @@ func (c *Root) AddUpload(name string, b []byte) {
 		return
 	}
 	c.UploadErr, c.UploadNotes = nil, info.Warnings
+	if t := upload.Title(c.UploadTitle); t != "" {
+		ds.Title, ds.TitleFR = t, t
+		c.UploadTitle = ""
+	}
 	if c.uploadFrom == nil {
 		c.uploadFrom = map[string]string{}
 	}
@@ -436,5 +442,8 @@ func (c *Root) linkHref() string { return "?" + c.link.LinkQuery }
 func (c *Root) reloadHref() string { return "?" + state.Encode(c.State) }
 
 func (c *Root) notices() view.Notices { return view.NoticesFor(c.State.Lang) }
+
+// SetUploadTitle keeps the title the reader typed for their next file.
+func (c *Root) SetUploadTitle(t string) { c.UploadTitle = t }
 
 func (c *Root) uploadLimits() string { return view.UploadLimits(c.State.Lang) }

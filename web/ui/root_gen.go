@@ -311,6 +311,9 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.Err = c.uploadErr()
 						vgcomp.Limits = c.uploadLimits()
 						vgcomp.Notes = c.uploadNotes()
+						vgcomp.SetTitle = c.SetUploadTitle
+						vgcomp.Title = c.UploadTitle
+						vgcomp.TitleLabel = c.notices().TitleLabel
 						vgcomp.Words = c.w
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}

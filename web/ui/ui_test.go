@@ -197,3 +197,18 @@ func TestReloadWorksWithoutInlineScript(t *testing.T) {
 		t.Errorf("reload control: %s", html[strings.Index(html, `class="banner"`):][:300])
 	}
 }
+
+// TestTypedTitle: a title the reader types names their next card (cleaned), then clears; the
+// field has its label.
+func TestTypedTitle(t *testing.T) {
+	r := &Root{State: state.Default()}
+	r.SetUploadTitle("  Next year\u202e ")
+	r.AddUpload("", []byte("period,value\n2021,3\n"))
+	r.AddUpload("", []byte("period,value\n2021,4\n"))
+	if len(r.Uploads) != 2 || r.Uploads[0].Title != "Next year" || r.Uploads[1].Title == "Next year" || r.UploadTitle != "" {
+		t.Errorf("titles %q, %q; field %q", r.Uploads[0].Title, r.Uploads[1].Title, r.UploadTitle)
+	}
+	if html := live(t, r); !strings.Contains(html, `<label class="title-label" for="upload-title">`) {
+		t.Error("the title field has no label")
+	}
+}

@@ -14,6 +14,10 @@ type Upload struct {
 	Err    string
 	Notes  []string // about the last file that charted
 	Add    func(name string, b []byte)
+	// Title is the title the reader typed for their next file (Root.UploadTitle);
+	// SetTitle keeps it.
+	Title, TitleLabel string
+	SetTitle          func(string)
 	text   string
 }
 

@@ -31,6 +31,23 @@ func (c *Upload) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "limits"}}}
 		vgparent.AppendChild(vgn)
 		vgn.SetInnerHTML(c.Limits)
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "title-label"}, vugu.VGAttribute{Namespace: "", Key: "for", Val: "upload-title"}}}
+		vgparent.AppendChild(vgn)
+		vgn.SetInnerHTML(c.TitleLabel)
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "upload-title"}, vugu.VGAttribute{Namespace: "", Key: "maxlength", Val: "200"}, vugu.VGAttribute{Namespace: "", Key: "autocomplete", Val: "off"}}}
+		vgparent.AppendChild(vgn)
+		{
+			b, err := vjson.Marshal(c.Title)
+			if err != nil {
+				panic(err)
+			}
+			vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+		}
+		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+			EventType: "change",
+			Func:      func(event vugu.DOMEvent) { c.SetTitle(event.PropString(`target`, `value`)) },
+			// TODO: implement capture, etc. mostly need to decide syntax
+		})
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "drop"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "upload-drop"}}}
 		vgparent.AppendChild(vgn)
 		{

@@ -17,6 +17,8 @@ import (
 type Notices struct {
 	// Charted announces a reader's new card (%s: its title).
 	Charted string
+	// TitleLabel labels the field where a reader may name their figures.
+	TitleLabel string
 	// NoRoom is the note of a card whose figures do not fit a chart at this size (%d rows).
 	NoRoom string
 	// CardFailed heads the message of a card that could not be drawn; Detail follows it.
@@ -36,6 +38,7 @@ type Notices struct {
 }
 
 var noticesEN = Notices{
+	TitleLabel:         "Title of your figures (optional; otherwise the file’s name)",
 	Charted:            "Charted: “%s”. Its card is now in view.",
 	NoRoom:             "These %d rows do not fit a readable chart at this size, so they are shown as a table.",
 	CardFailed:         "This card could not be drawn.",
@@ -51,6 +54,7 @@ var noticesEN = Notices{
 }
 
 var noticesFR = Notices{
+	TitleLabel:         "Titre de vos chiffres (facultatif ; sinon le nom du fichier)",
 	Charted:            "Graphique créé : « %s ». Sa carte est maintenant affichée.",
 	NoRoom:             "Ces %d lignes ne tiennent pas dans un graphique lisible à cette taille ; elles sont présentées sous forme de tableau.",
 	CardFailed:         "Cette carte n’a pas pu être affichée.",
