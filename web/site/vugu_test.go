@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -47,5 +49,50 @@ func TestBudgetFailsTheBuild(t *testing.T) {
 	}
 	if err := under.checkBudget(dir + "/missing.txt"); err == nil {
 		t.Error("a missing budget file must fail the build")
+	}
+}
+
+// TestEventSummaryCarriesWhatTheUIReads ties the edit that limits an event's summary to a few
+// target properties to the code that reads them: a property web/ui reads with DOMEvent.Prop*
+// that the summary does not carry would silently read as empty.
+func TestEventSummaryCarriesWhatTheUIReads(t *testing.T) {
+	list := regexp.MustCompile(`for\(let t of\[([^\]]*)\]\)`)
+	var carried map[string]bool
+	for _, e := range vuguEdits {
+		if m := list.FindStringSubmatch(e.to); m != nil {
+			carried = map[string]bool{}
+			for _, p := range strings.Split(m[1], ",") {
+				carried[strings.Trim(p, `"`)] = true
+			}
+		}
+	}
+	if len(carried) == 0 {
+		t.Fatal("no event-summary edit found in vuguEdits")
+	}
+	files, _ := filepath.Glob("../ui/*.go")
+	vugu, _ := filepath.Glob("../ui/*.vugu")
+	read := regexp.MustCompile("Prop[A-Za-z]*\\(\\s*[\"`]target[\"`]\\s*,\\s*[\"`]([A-Za-z]+)[\"`]")
+	seen := 0
+	for _, f := range append(files, vugu...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range read.FindAllStringSubmatch(string(b), -1) {
+			seen++
+			if !carried[m[1]] {
+				t.Errorf("%s reads the event target's %q, which the summary does not carry (web/site/vugu.go)", f, m[1])
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("found no DOMEvent.Prop* reads in web/ui: the pattern is out of date")
+	}
+	// Any other path into an event's properties would bypass this check.
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if strings.Contains(string(b), ".PropJSValue(") || strings.Contains(string(b), ".Prop(\"target\"") {
+			t.Errorf("%s reads event properties in a way this test does not follow", f)
+		}
 	}
 }
