@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"briefing/data"
+	"briefing/web/idle"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -29,38 +30,20 @@ const warmDelay = 300 * time.Millisecond
 func newWarmer(c *view.Cache) *warmer {
 	w := &warmer{jobs: make(chan warmJob, 1)}
 	go func() {
-		spells := 0 // quiet spells since the last collection
+		gc := idle.Collector{Every: gcEvery}
 		for j := range w.jobs {
-			j = w.quiet(j)
+			j = idle.Latest(j, w.jobs, warmDelay, time.After)
 			drawn := view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
-			// Collect garbage now, while the reader reads: a collection the heap's growth
-			// starts by itself would land in the middle of handling the next click. But a
-			// collection holds the page up too, so only when there is garbage
-			// worth it: after drawing charts, or after a few spells without.
-			if spells++; drawn > 0 || spells >= gcEvery {
+			if gc.Due(drawn) { // while the reader reads (idle.Collector)
 				runtime.GC()
-				spells = 0
 			}
 		}
 	}()
 	return w
 }
 
-// gcEvery is how many quiet spells without a chart drawn make a collection worth it: the
-// clicks before each one, finding their charts cached, allocate a few hundred KB.
+// gcEvery is how many quiet spells without a chart drawn make a collection worth it.
 const gcEvery = 8
-
-// quiet waits until no newer job has come for warmDelay and returns the latest one.
-func (w *warmer) quiet(j warmJob) warmJob {
-	for {
-		select {
-		case newer := <-w.jobs:
-			j = newer
-		case <-time.After(warmDelay):
-			return j
-		}
-	}
-}
 
 // after queues a warm-up for the state just rendered, replacing one not yet started.
 func (w *warmer) after(sets []data.Dataset, s state.State, layouts view.Layouts) {
