@@ -77,25 +77,46 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var errIsDir = errors.New("is a directory")
 
 // openRegular opens name and refuses anything but a regular file, so
-// directories, devices and pipes are never streamed.
+// directories, devices and pipes are never streamed. When the fs can Stat
+// without opening (os-backed ones can), it checks first: opening a FIFO for
+// reading waits for a writer, so a pipe in dist/ would hang the request, pin
+// an OS thread and stall shutdown. The check after the open stays, for file
+// systems without Stat and for a file swapped in between.
 func openRegular(site fs.FS, name string) (fs.File, fs.FileInfo, error) {
+	if sfs, ok := site.(fs.StatFS); ok {
+		info, err := sfs.Stat(name)
+		if err == nil {
+			err = regular(info)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
 	f, err := site.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	info, err := f.Stat()
-	switch {
-	case err != nil:
-	case info.IsDir():
-		err = errIsDir
-	case !info.Mode().IsRegular():
-		err = fs.ErrNotExist
+	if err == nil {
+		err = regular(info)
 	}
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
 	return f, info, nil
+}
+
+// regular maps a directory to errIsDir (the caller may redirect to its
+// index) and any other non-regular file to "not found".
+func regular(info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return errIsDir
+	case !info.Mode().IsRegular():
+		return fs.ErrNotExist
+	}
+	return nil
 }
 
 func (h *handler) hasIndex(dir string) bool {
