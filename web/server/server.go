@@ -186,7 +186,7 @@ func (h *handler) serveGzip(w http.ResponseWriter, r *http.Request, name string,
 	w.Header().Set("Content-Encoding", "gzip")
 	w.Header().Set("ETag", e.etag)
 	ew := &encodedWriter{w, int64(len(e.body))}
-	http.ServeContent(ew, r, "", modTime(info), bytes.NewReader(e.body))
+	serveRange(ew, r, modTime(info), bytes.NewReader(e.body), int64(len(e.body)))
 }
 
 // encodedWriter restores the Content-Length that http.ServeContent omits on
@@ -208,8 +208,9 @@ func (w *encodedWriter) WriteHeader(code int) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *encodedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// serveContent delegates Range, HEAD and If-* handling to http.ServeContent;
-// the Content-Type is already set, so it never sniffs.
+// serveContent delegates Range (bounded, see serveRange), HEAD and If-*
+// handling to http.ServeContent; the Content-Type is already set, so it never
+// sniffs.
 func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, key string, f fs.File, info fs.FileInfo) {
 	rs, err := readSeeker(f)
 	var etag string
@@ -221,7 +222,7 @@ func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, key strin
 		return
 	}
 	w.Header().Set("ETag", etag)
-	http.ServeContent(w, r, "", modTime(info), rs)
+	serveRange(w, r, modTime(info), rs, info.Size())
 }
 
 // modTime hides the zero time embed.FS reports, which ServeContent already
