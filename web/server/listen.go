@@ -140,5 +140,10 @@ func newHTTPServer(h http.Handler) *http.Server {
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		// "OPTIONS *" then reaches h, which answers it like any other method
+		// it does not serve (405, Allow: GET, HEAD) with the security
+		// headers, instead of net/http's bare 200. The answers net/http
+		// still writes itself are listed in docs/security.md.
+		DisableGeneralOptionsHandler: true,
 	}
 }
