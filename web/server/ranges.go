@@ -32,38 +32,41 @@ func serveRange(w http.ResponseWriter, r *http.Request, mod time.Time, rs io.Rea
 	http.ServeContent(w, r, "", mod, rs)
 }
 
-// rangesBounded reports whether header may be passed to ServeContent. A
+// rangesBounded reports whether header may be passed to ServeContent. It
+// counts before it parses, so no malformed element hides the ones after it. A
 // header it cannot read is passed on unchanged: ServeContent answers it with
-// 416, which is small.
+// 416, which is small. Elements are trimmed and read as ServeContent reads
+// them, so both see the same ranges.
 func rangesBounded(header string, size int64) bool {
 	specs, ok := strings.CutPrefix(header, "bytes=")
 	if !ok {
 		return true
 	}
+	var elems []string
+	for spec := range strings.SplitSeq(specs, ",") {
+		if spec = trimOWS(spec); spec != "" { // ServeContent skips empty elements too
+			elems = append(elems, spec)
+		}
+	}
+	if len(elems) > maxRanges {
+		return false
+	}
 	type span struct{ start, end int64 } // inclusive, within the file
 	var spans []span
-	n := 0
-	for spec := range strings.SplitSeq(specs, ",") {
-		spec = strings.TrimSpace(spec)
-		if spec == "" {
-			continue // ServeContent skips empty elements too
-		}
-		if n++; n > maxRanges {
-			return false
-		}
+	for _, spec := range elems {
 		first, last, ok := strings.Cut(spec, "-")
 		if !ok {
 			return true
 		}
+		first, last = trimOWS(first), trimOWS(last)
 		var s span
-		switch {
-		case first == "": // suffix: the last N bytes
+		if first == "" { // suffix: the last N bytes
 			k, err := strconv.ParseInt(last, 10, 64)
 			if err != nil || k < 0 {
 				return true
 			}
 			s = span{max(size-k, 0), size - 1}
-		default:
+		} else {
 			a, err := strconv.ParseInt(first, 10, 64)
 			if err != nil || a < 0 {
 				return true
@@ -77,7 +80,7 @@ func rangesBounded(header string, size int64) bool {
 				s.end = min(b, size-1)
 			}
 		}
-		if s.start < size && s.start <= s.end { // unsatisfiable ones send nothing
+		if s.start <= s.end { // empty or past the end: no bytes to overlap
 			spans = append(spans, s)
 		}
 	}
@@ -89,3 +92,6 @@ func rangesBounded(header string, size int64) bool {
 	}
 	return true
 }
+
+// trimOWS trims the whitespace ServeContent trims around range elements.
+func trimOWS(s string) string { return strings.Trim(s, " \t\r\n") }
