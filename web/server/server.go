@@ -1,7 +1,8 @@
 // Package server serves the built explorer (dist/) from an fs.FS.
 //
 // The handler does no os calls so the same code runs under `go run serve.go`
-// (over an os.Root) and inside a Cloudflare Worker (over an embed.FS).
+// (over Dir, which opens dist/ afresh through an os.Root on every call) and
+// inside a Cloudflare Worker (over an embed.FS). Dir is the one os-facing part.
 package server
 
 import (
