@@ -15,7 +15,8 @@ import (
 const gzipCacheBudget = 64 << 20
 
 // entry is a cached derivation of one file version. size and mod identify the
-// version, so a rebuilt dist/ under os.DirFS invalidates it without a restart.
+// version, so a rebuilt dist/ served through Dir (or os.DirFS) invalidates it
+// without a restart.
 type entry struct {
 	size int64
 	mod  int64

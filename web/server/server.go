@@ -1,7 +1,8 @@
 // Package server serves the built explorer (dist/) from an fs.FS.
 //
 // The handler does no os calls so the same code runs under `go run serve.go`
-// (over an os.Root) and inside a Cloudflare Worker (over an embed.FS).
+// (over Dir, which opens dist/ afresh through an os.Root on every call) and
+// inside a Cloudflare Worker (over an embed.FS). Dir is the one os-facing part.
 package server
 
 import (
@@ -77,25 +78,46 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var errIsDir = errors.New("is a directory")
 
 // openRegular opens name and refuses anything but a regular file, so
-// directories, devices and pipes are never streamed.
+// directories, devices and pipes are never streamed. When the fs can Stat
+// without opening (os-backed ones can), it checks first: opening a FIFO for
+// reading waits for a writer, so a pipe in dist/ would hang the request, pin
+// an OS thread and stall shutdown. The check after the open stays, for file
+// systems without Stat and for a file swapped in between.
 func openRegular(site fs.FS, name string) (fs.File, fs.FileInfo, error) {
+	if sfs, ok := site.(fs.StatFS); ok {
+		info, err := sfs.Stat(name)
+		if err == nil {
+			err = regular(info)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
 	f, err := site.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	info, err := f.Stat()
-	switch {
-	case err != nil:
-	case info.IsDir():
-		err = errIsDir
-	case !info.Mode().IsRegular():
-		err = fs.ErrNotExist
+	if err == nil {
+		err = regular(info)
 	}
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
 	return f, info, nil
+}
+
+// regular maps a directory to errIsDir (the caller may redirect to its
+// index) and any other non-regular file to "not found".
+func regular(info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return errIsDir
+	case !info.Mode().IsRegular():
+		return fs.ErrNotExist
+	}
+	return nil
 }
 
 func (h *handler) hasIndex(dir string) bool {
@@ -165,7 +187,7 @@ func (h *handler) serveGzip(w http.ResponseWriter, r *http.Request, name string,
 	w.Header().Set("Content-Encoding", "gzip")
 	w.Header().Set("ETag", e.etag)
 	ew := &encodedWriter{w, int64(len(e.body))}
-	http.ServeContent(ew, r, "", modTime(info), bytes.NewReader(e.body))
+	serveRange(ew, r, modTime(info), bytes.NewReader(e.body), int64(len(e.body)))
 }
 
 // encodedWriter restores the Content-Length that http.ServeContent omits on
@@ -187,8 +209,9 @@ func (w *encodedWriter) WriteHeader(code int) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *encodedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// serveContent delegates Range, HEAD and If-* handling to http.ServeContent;
-// the Content-Type is already set, so it never sniffs.
+// serveContent delegates Range (bounded, see serveRange), HEAD and If-*
+// handling to http.ServeContent; the Content-Type is already set, so it never
+// sniffs.
 func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, key string, f fs.File, info fs.FileInfo) {
 	rs, err := readSeeker(f)
 	var etag string
@@ -200,7 +223,7 @@ func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, key strin
 		return
 	}
 	w.Header().Set("ETag", etag)
-	http.ServeContent(w, r, "", modTime(info), rs)
+	serveRange(w, r, modTime(info), rs, info.Size())
 }
 
 // modTime hides the zero time embed.FS reports, which ServeContent already
