@@ -86,7 +86,7 @@ test_all() {
 fuzz() {
   local target
   for target in "FuzzDecode ./web/state" "FuzzParse ./data" "FuzzParse ./data/upload" "FuzzPath ./web/server" \
-    "FuzzReaderFile ./web/ui" "FuzzLink ./web/ui"; do
+    "FuzzRanges ./web/server" "FuzzReaderFile ./web/ui" "FuzzLink ./web/ui"; do
     set -- $target
     log "fuzzing $1 in $2 for ${FUZZTIME:-10s}"
     go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-10s}" "$2"
