@@ -18,7 +18,7 @@ type Upload struct {
 	// SetTitle keeps it.
 	Title, TitleLabel string
 	SetTitle          func(string)
-	text   string
+	text              string
 }
 
 // SetText keeps the pasted text (the change event fires when the text area loses focus,
