@@ -46,7 +46,11 @@ type Dataset struct {
 	UnitFR        string
 	Description   string // one-paragraph English description of what is counted
 	DescriptionFR string
-	Rows          []Row
+	// KeyLabel, ValueLabel and TargetLabel are a reader's own file's column headers as written
+	// ("year", "share (%)", "objective"), so that a reader's chart and table say what the file
+	// says. Empty for the briefing's datasets, whose labels are the interface's own.
+	KeyLabel, ValueLabel, TargetLabel string
+	Rows                              []Row
 }
 
 // Row is one figure. A figure the source does not give has HasValue false and a Note saying so:
