@@ -137,14 +137,20 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 	}
 	var err error
 	if layouts != NarrowLayout {
-		if card.Wide, err = c.Render(wide); err != nil {
-			return card, err
-		}
+		card.Wide, err = c.Render(wide)
 	}
-	if layouts != WideLayout {
-		if card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth)); err != nil {
-			return card, err
-		}
+	if err == nil && layouts != WideLayout {
+		card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth))
+	}
+	if err != nil && upload.IsUpload(ds) {
+		// A reader's file may have more periods than the chart's labels can hold at this
+		// width and in this language: the table shows them all, and the note says why.
+		card.Wide, card.Narrow, card.Tips = chart.Result{}, chart.Result{}, nil
+		card.Note = fmt.Sprintf(card.Words.TooManyBars, len(ds.Rows))
+		return card, nil
+	}
+	if err != nil {
+		return card, err
 	}
 	card.Charted = true
 	return card, nil

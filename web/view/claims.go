@@ -42,18 +42,21 @@ func ChangeOf(ds data.Dataset) (Change, bool) {
 	if len(full) < 2 {
 		return Change{}, false
 	}
-	first := full[0]
-	last := first
-	for _, r := range full[1:] {
-		if sameKind(first.Key, r.Key) {
-			last = r
+	// The latest full period, and the first of the same kind: quarters are compared with
+	// quarters, years with years.
+	last := full[len(full)-1]
+	first := last
+	for _, r := range full {
+		if sameKind(last.Key, r.Key) {
+			first = r
+			break
 		}
 	}
 	if last.Key == first.Key {
 		return Change{}, false
 	}
 	c := Change{From: first, To: last, Abs: last.Value - first.Value}
-	if first.Value > 0 && last.Value >= 0 && !percentValues(ds) {
+	if first.Value > 0 && last.Value >= 0 && c.Abs != 0 && !percentValues(ds) {
 		c.Pct, c.HasPercent = math.Round(100*c.Abs/first.Value), true
 	}
 	return c, true

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"briefing/data"
+	"briefing/data/upload"
 	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
@@ -107,6 +108,12 @@ func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State
 	}
 	var err error
 	sl.Chart, err = c.Render(sp)
+	if err != nil && upload.IsUpload(ds) {
+		// A reader's file may have more periods than a slide's big labels can hold (45
+		// quarters): that slide keeps its words and no chart, rather than the whole
+		// presentation failing. The card still charts the file.
+		return sl, nil
+	}
 	return sl, err
 }
 
@@ -136,6 +143,12 @@ func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
 		}
 	}
 	sp.Bars = bars
+	if len(bars) == 0 && s.View(ds.ID).Variant != state.Bars {
+		// A group with nothing to draw in this variant (civilian staff have no targets, so no
+		// gap to one): its slide shows the group's shares instead of an empty chart.
+		bars := state.Reduce(s, state.SetVariant{Dataset: ds.ID, Variant: state.Bars})
+		return SlideSpec(ds, group, bars)
+	}
 	if !targets {
 		sp.ShowTargets, sp.Legend = false, nil
 	}

@@ -74,6 +74,13 @@ func NewTable(b *data.Briefing, ds data.Dataset, s state.State) Table {
 	for i, r := range ds.Rows {
 		t.Rows = append(t.Rows, tableRow(b, ds, r, i, s))
 	}
+	if file && ds.Kind == data.Targets && ds.TargetLabel == "" {
+		// A reader's file without a target column: no target, no gap columns.
+		t.Columns = slices.Delete(t.Columns, 2, 4)
+		for i := range t.Rows {
+			t.Rows[i].Cells = slices.Delete(t.Rows[i].Cells, 2, 4)
+		}
+	}
 	sortRows(t, v)
 	for i, c := range t.Columns {
 		if c.Key == "" {
