@@ -424,3 +424,89 @@ func readSource(t *testing.T) string {
 	}
 	return strings.Join(strings.Fields(string(raw)), " ")
 }
+
+// TestFiguresOnePerSentence: a sentence that states several figures is listed once, with every
+// figure marked; the chart row of a figure not given says what the source says instead.
+func TestFiguresOnePerSentence(t *testing.T) {
+	b := briefing(t)
+	figs := Figures(b, dataset(t, b, "fatalities"), locale.EN)
+	if len(figs) != 1 {
+		t.Fatalf("fatalities: %d source sentences listed, want 1", len(figs))
+	}
+	var marks []string
+	var whole strings.Builder
+	for _, sg := range figs[0].Segments {
+		whole.WriteString(sg.Text)
+		if sg.Mark {
+			marks = append(marks, sg.Text)
+		}
+	}
+	if got := strings.Join(marks, "|"); got != "59 in 2017|27 in 2018|25 in 2019|eight, so far, in 2020" {
+		t.Errorf("marks %q", got)
+	}
+	if whole.String() != b.Sources["lacroix-fatalities"].Quote {
+		t.Errorf("segments do not make up the quote: %q", whole.String())
+	}
+	if figs[0].Label != "2017: 59 · 2018: 27 · 2019: 25 · 2020: 8" {
+		t.Errorf("label %q", figs[0].Label)
+	}
+	parity := Figures(b, dataset(t, b, "parity"), locale.EN)
+	for _, f := range parity {
+		if len(f.Items) == 2 && strings.Contains(f.Label, "police") && f.Label != "Individual police officers in the field: 28.2% · Formed police units: 10.9%" {
+			t.Errorf("police sentence label %q", f.Label)
+		}
+	}
+	if len(parity) != 7 { // 9 rows, two sentences with two figures each
+		t.Errorf("parity: %d sentences, want 7", len(parity))
+	}
+	for _, c := range []struct {
+		l         locale.Lang
+		variant   state.Variant
+		row, want string
+	}{
+		{locale.EN, state.Bars, "Civilian staff at Headquarters in DPO and the shared regional structure", "parity reached, with some exceptions; no percentage given"},
+		{locale.FR, state.Bars, "Personnel civil du Siège au DOP et dans la structure régionale commune", "parité atteinte, à quelques exceptions près\u00a0; aucun pourcentage n'est indiqué"},
+		{locale.EN, state.Bars, "Formed military contingents", "target not yet achieved; no figure given"},
+		{locale.EN, state.Gap, "Formed military contingents", "target not yet achieved; no figure given"},
+	} {
+		s := state.Reduce(state.Reduce(state.Default(), state.SetLang{Lang: c.l}), state.SetVariant{Dataset: "parity", Variant: c.variant})
+		found := false
+		for _, bar := range Spec(dataset(t, b, "parity"), s, WideWidth).Bars {
+			if bar.Label == c.row {
+				found = true
+				if bar.MissingText != c.want {
+					t.Errorf("%s %s %q: chart says %q, want %q", c.l, c.variant, c.row, bar.MissingText, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row %q", c.l, c.row)
+		}
+	}
+}
+
+// TestKeyFiguresInTheSpeakersTerms: "nearly $1.5 billion", not "almost 1,500,000,000".
+func TestKeyFiguresInTheSpeakersTerms(t *testing.T) {
+	b := briefing(t)
+	for _, c := range []struct {
+		l    locale.Lang
+		want string
+	}{{locale.EN, "nearly $1.5 billion"}, {locale.FR, "près de 1,5 milliard de dollars"}} {
+		list := KeyFigures(b, "", "", c.l)
+		found := false
+		for _, r := range list.Rows {
+			if r.ID == "us-capacity-building" {
+				found = true
+				if r.Figure != c.want {
+					t.Errorf("%s: %q, want %q", c.l, r.Figure, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no us-capacity-building", c.l)
+		}
+	}
+	if k, _ := b.KeyFigure("us-capacity-building"); k.Figure != 1500000000 {
+		t.Errorf("the exact value is gone from the data: %v", k.Figure)
+	}
+}
