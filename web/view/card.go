@@ -217,28 +217,24 @@ func seriesSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang, wi
 // partialLegend explains a partial period under the chart: "2020: to 14 September (partial
 // year)"; it starts with the period's label, which the chart keys with the partial mark.
 func partialLegend(ds data.Dataset, r data.Row, l locale.Lang) string {
-	n, fem := periodNoun(r.Key, l, false)
-	what := "partial " + n
-	if l == locale.FR {
-		what = n + " " + agree("incomplet", fem)
-	}
+	p, what := phrases[langIndex(l)], periodWords[langIndex(l)][periodKind(r.Key)][0]
 	if r.AsOf == "" {
-		return rowLabel(ds, r, l) + l.Colon() + what
+		return fill(p.partialLegend, rowLabel(ds, r, l), what)
 	}
-	return rowLabel(ds, r, l) + l.Colon() + partialUntil(l, r.AsOf) + " (" + what + ")"
+	return fill(p.partialLegendDate, rowLabel(ds, r, l), partialUntil(l, r.AsOf), what)
 }
 
 func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 	w := For(l)
 	file := upload.IsUpload(ds)
-	sp.Shape, sp.Percent = chart.Rows, percentValues(ds)
+	sp.Shape, sp.Percent = chart.Rows, percentValues(&ds)
 	if !file {
 		sp.GroupLabels = map[string]string{"uniformed": w.Uniformed, "civilian": w.Civilian}
 	}
 	if v.Variant == state.Gap {
 		sp.Signed = true
 		sp.Percent = false
-		pts := percentValues(ds)
+		pts := percentValues(&ds)
 		sp.Tick = func(x float64) string { return signedGap(l, x, 0, pts) }
 		switch {
 		case !file:
@@ -325,7 +321,7 @@ func gapBar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 	}
 	gap, dec := Gap(r)
 	b.Value, b.HasValue = gap, true
-	b.ValueText = signedGap(l, gap, dec, percentValues(ds))
+	b.ValueText = signedGap(l, gap, dec, percentValues(&ds))
 	return b
 }
 

@@ -56,7 +56,7 @@ func ChangeOf(ds data.Dataset) (Change, bool) {
 		return Change{}, false
 	}
 	c := Change{From: first, To: last, Abs: last.Value - first.Value}
-	if first.Value > 0 && last.Value >= 0 && c.Abs != 0 && !percentValues(ds) {
+	if first.Value > 0 && last.Value >= 0 && c.Abs != 0 && !percentValues(&ds) {
 		c.Pct, c.HasPercent = math.Round(100*c.Abs/first.Value), true
 	}
 	return c, true
@@ -93,128 +93,140 @@ func sameKind(a, b string) bool {
 
 // percentValues: the values are percentages. The briefing's datasets say so by their unit
 // ("% women"); a reader's file only by its value header ("value (%)", data/upload).
-func percentValues(ds data.Dataset) bool { return strings.Contains(ds.Unit, "%") }
+func percentValues(ds *data.Dataset) bool { return strings.Contains(ds.Unit, "%") }
 
-// ours names a derivation of the explorer's: "our calculation".
-func ours(l locale.Lang) string {
-	if l == locale.FR {
-		return "notre calcul"
-	}
-	return "our calculation"
+// The phrases of generated sentences, by language (0 English, 1 French), filled by fill. They
+// are tables rather than code because every branch of string building costs the page's
+// download (docs/size.md).
+var phrases = [2]struct {
+	ours, in, inQuarter, soFar, soFarUndated, partialAlone      string
+	fellBy, roseBy, fell, rose, unchanged, points               string
+	file                                                        [9]string // fileTargetsHeadline
+	noValue, noTarget, values, partialLegend, partialLegendDate string
+}{{
+	ours: "our calculation", in: "in %s", inQuarter: "in %s", soFar: "%s so far %s, %s", soFarUndated: "%s so far %s",
+	partialAlone: "%s %s, a %s", fellBy: "%s fell by %s from %s to %s", roseBy: "%s rose by %s from %s to %s",
+	fell: "%s fell from %s to %s", rose: "%s rose from %s to %s", unchanged: "%s was unchanged at %s from %s to %s",
+	points: "%s percentage points",
+	file: [9]string{"No target in your file to compare with", "The one target in your file met or surpassed",
+		"The one target in your file not met", "All %s targets in your file met or surpassed",
+		"None of the %s targets in your file met", "%s of %s targets in your file met or surpassed", "%s of %s targets in your file met or surpassed"},
+	noValue: "no value for ", noTarget: "no target for ", values: "values from %s to %s",
+	partialLegend: "%s: %s", partialLegendDate: "%s: %s (%s)",
+}, {
+	ours: "notre calcul", in: "en %s", inQuarter: "au %s", soFar: "%s %s, %s", soFarUndated: "%s %s (%s)",
+	partialAlone: "%s %s, %s", fellBy: "%s\u202f: baisse de %s, de %s à %s", roseBy: "%s\u202f: hausse de %s, de %s à %s",
+	fell: "%s\u202f: de %s à %s", rose: "%s\u202f: de %s à %s", unchanged: "%s\u202f: stable à %s de %s à %s",
+	points: "%s points de pourcentage",
+	file: [9]string{"Aucun objectif à comparer dans votre fichier", "L’objectif de votre fichier est atteint ou dépassé",
+		"L’objectif de votre fichier n’est pas atteint", "Les %s objectifs de votre fichier sont atteints ou dépassés",
+		"Aucun des %s objectifs de votre fichier n’est atteint", "%s objectif sur %s de votre fichier atteint ou dépassé",
+		"%s objectifs sur %s de votre fichier atteints ou dépassés"},
+	noValue: "aucune valeur pour ", noTarget: "aucun objectif pour ", values: "valeurs de %s à %s",
+	partialLegend: "%s\u202f: %s", partialLegendDate: "%s\u202f: %s (%s)",
+}}
+
+// periodWords are, by language and kind of period (year, quarter, other), the partial period
+// ("partial year", "année incomplète") and what it is not compared with.
+var periodWords = [2][3][2]string{
+	{{"partial year", "not compared with full years"}, {"partial quarter", "not compared with full quarters"},
+		{"partial period", "not compared with full periods"}},
+	{{"année incomplète", "non comparée aux années complètes"}, {"trimestre incomplet", "non comparé aux trimestres complets"},
+		{"période incomplète", "non comparée aux périodes complètes"}},
 }
 
-// periodNoun is what a period is: "year", "quarter" or "period", with its French gender.
-func periodNoun(key string, l locale.Lang, plural bool) (noun string, feminine bool) {
+// fill puts args, in order, in the places of "%s" in tmpl.
+func fill(tmpl string, args ...string) string {
+	for _, a := range args {
+		tmpl = strings.Replace(tmpl, "%s", a, 1)
+	}
+	return tmpl
+}
+
+// ours names a derivation of the explorer's: "our calculation".
+func ours(l locale.Lang) string { return phrases[langIndex(l)].ours }
+
+// periodKind is 0 for a year, 1 for a quarter, 2 for anything else.
+func periodKind(key string) int {
 	_, q, err := data.ParsePeriod(key)
 	switch {
-	case l == locale.FR && err == nil && q == 0:
-		return map[bool]string{false: "année", true: "années"}[plural], true
-	case l == locale.FR && err == nil:
-		return map[bool]string{false: "trimestre", true: "trimestres"}[plural], false
-	case l == locale.FR:
-		return map[bool]string{false: "période", true: "périodes"}[plural], true
-	case err == nil && q == 0:
-		return map[bool]string{false: "year", true: "years"}[plural], false
-	case err == nil:
-		return map[bool]string{false: "quarter", true: "quarters"}[plural], false
+	case err != nil:
+		return 2
+	case q > 0:
+		return 1
 	}
-	return map[bool]string{false: "period", true: "periods"}[plural], false
+	return 0
 }
 
 // in is "in 2017" / "en 2017", "in Q4 2018" / "au T4 2018".
 func in(key string, l locale.Lang) string {
-	if l == locale.FR {
-		if _, q, err := data.ParsePeriod(key); err == nil && q > 0 {
-			return "au " + l.Period(key)
-		}
-		return "en " + l.Period(key)
+	p := phrases[langIndex(l)]
+	if periodKind(key) == 1 {
+		return fill(p.inQuarter, l.Period(key))
 	}
-	return "in " + l.Period(key)
+	return fill(p.in, l.Period(key))
 }
 
 // amount is a row's value as a sentence states it: "59", "12%".
 func amount(ds data.Dataset, r data.Row, l locale.Lang) string {
-	if percentValues(ds) {
+	if percentValues(&ds) {
 		return l.Percent(r.ValueText)
 	}
 	return l.Decimal(r.ValueText)
 }
 
+// at is "59 in 2017".
+func at(ds data.Dataset, r data.Row, l locale.Lang) string {
+	return amount(ds, r, l) + " " + in(r.Key, l)
+}
+
 // changeWords is the derived change: "−58% (our calculation)", or for percentages
-// "+3 percentage points (our calculation)"; "" when there is none to give.
-func changeWords(ds data.Dataset, c Change, l locale.Lang, long bool) string {
-	switch {
-	case c.HasPercent && long:
-		return l.Percent(l.Number(math.Abs(c.Pct), 0)) + " (" + ours(l) + ")"
-	case c.HasPercent:
-		return l.SignedPercent(c.Pct) + " (" + ours(l) + ")"
-	case percentValues(ds) && c.Abs != 0:
-		dec := max(decimals(c.From.ValueText), decimals(c.To.ValueText))
-		pts := l.Number(c.Abs, dec)
-		if long {
-			pts = l.Number(math.Abs(c.Abs), dec)
-		} else if c.Abs > 0 {
-			pts = "+" + pts
-		}
-		if l == locale.FR {
-			return pts + " points de pourcentage (" + ours(l) + ")"
-		}
-		return pts + " percentage points (" + ours(l) + ")"
+// "+3 percentage points (our calculation)"; "" when there is none to give. unsigned drops
+// the sign, for a sentence that says "fell by".
+func changeWords(ds data.Dataset, c Change, l locale.Lang, unsigned bool) string {
+	v := c.Abs
+	if c.HasPercent {
+		v = c.Pct
+	} else if !percentValues(&ds) || c.Abs == 0 {
+		return ""
 	}
-	return ""
+	dec := max(decimals(c.From.ValueText), decimals(c.To.ValueText))
+	if unsigned {
+		v = math.Abs(v)
+	}
+	s := l.Number(v, dec)
+	if c.HasPercent {
+		s = l.Percent(l.Number(v, 0))
+	} else {
+		s = fill(phrases[langIndex(l)].points, s)
+	}
+	if v > 0 && !unsigned {
+		s = "+" + s
+	}
+	return s + " (" + ours(l) + ")"
 }
 
 // partialShort is "8 so far in 2020, to 14 September" / "8 en 2020, jusqu’au 14 septembre".
 func partialShort(ds data.Dataset, r data.Row, l locale.Lang) string {
-	v := amount(ds, r, l)
-	if l == locale.FR {
-		if r.AsOf == "" {
-			n, fem := periodNoun(r.Key, l, false)
-			return v + " " + in(r.Key, l) + " (" + n + " " + agree("incomplet", fem) + ")"
-		}
-		return v + " " + in(r.Key, l) + ", " + partialUntil(l, r.AsOf)
-	}
+	p := phrases[langIndex(l)]
 	if r.AsOf == "" {
-		return v + " so far " + in(r.Key, l)
+		return fill(p.soFarUndated, amount(ds, r, l), in(r.Key, l), periodWords[langIndex(l)][periodKind(r.Key)][0])
 	}
-	return v + " so far " + in(r.Key, l) + ", " + partialUntil(l, r.AsOf)
+	return fill(p.soFar, amount(ds, r, l), in(r.Key, l), partialUntil(l, r.AsOf))
 }
 
 // partialLong is the alt text's "8 in 2020, a partial year (to 14 September), not compared
 // with full years".
 func partialLong(ds data.Dataset, r data.Row, l locale.Lang, withFull bool) string {
-	n, fem := periodNoun(r.Key, l, false)
-	ns, _ := periodNoun(r.Key, l, true)
-	s := amount(ds, r, l) + " " + in(r.Key, l)
-	if l == locale.FR {
-		s += ", " + n + " " + agree("incomplet", fem)
-		if r.AsOf != "" {
-			s += " (" + partialUntil(l, r.AsOf) + ")"
-		}
-		if withFull {
-			s += ", non " + agree("comparé", fem) + " aux " + ns + " " + agree("complet", fem) + "s"
-		}
-		return s
-	}
-	s += ", a partial " + n
+	w := periodWords[langIndex(l)][periodKind(r.Key)]
+	s := fill(phrases[langIndex(l)].partialAlone, amount(ds, r, l), in(r.Key, l), w[0])
 	if r.AsOf != "" {
 		s += " (" + partialUntil(l, r.AsOf) + ")"
 	}
 	if withFull {
-		s += ", not compared with full " + ns
+		s += ", " + w[1]
 	}
 	return s
-}
-
-// agree puts a French adjective in the feminine.
-func agree(adj string, feminine bool) string {
-	if !feminine {
-		return adj
-	}
-	if stem, ok := strings.CutSuffix(adj, "et"); ok { // complet → complète
-		return stem + "ète"
-	}
-	return adj + "e"
 }
 
 // semicolon is "; " or the French " ; " with a narrow no-break space.
@@ -230,14 +242,13 @@ func semicolon(l locale.Lang) string {
 func seriesHeadline(ds data.Dataset, l locale.Lang) string {
 	var parts []string
 	if c, ok := ChangeOf(ds); ok {
-		s := amount(ds, c.From, l) + " " + in(c.From.Key, l) + " → " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
+		s := at(ds, c.From, l) + " → " + at(ds, c.To, l)
 		if w := changeWords(ds, c, l, false); w != "" {
 			s += ", " + w
 		}
 		parts = append(parts, s)
 	} else if full := fullRows(ds); len(full) > 0 {
-		r := full[len(full)-1]
-		parts = append(parts, amount(ds, r, l)+" "+in(r.Key, l))
+		parts = append(parts, at(ds, full[len(full)-1], l))
 	}
 	for _, r := range Partials(ds) {
 		parts = append(parts, partialShort(ds, r, l))
@@ -248,51 +259,38 @@ func seriesHeadline(ds data.Dataset, l locale.Lang) string {
 // seriesSummary: "Peacekeeper fatalities … fell by 58% (our calculation) from 59 in 2017 to
 // 25 in 2019; 8 in 2020, a partial year (to 14 September), not compared with full years."
 func seriesSummary(ds data.Dataset, l locale.Lang) string {
-	t := title(ds, l)
+	t, p := title(ds, l), phrases[langIndex(l)]
 	full := fullRows(ds)
-	var s string
 	c, ok := ChangeOf(ds)
+	w := changeWords(ds, c, l, true)
+	from, to := at(ds, c.From, l), at(ds, c.To, l)
+	tmpl, args := "%s", []string{t}
 	switch {
-	case ok && l == locale.FR:
-		span := "de " + amount(ds, c.From, l) + " " + in(c.From.Key, l) + " à " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
-		switch w := changeWords(ds, c, l, true); {
-		case c.Abs == 0:
-			s = t + l.Colon() + "stable à " + amount(ds, c.To, l) + " de " + l.Period(c.From.Key) + " à " + l.Period(c.To.Key)
-		case w != "" && c.Abs < 0:
-			s = t + l.Colon() + "baisse de " + w + ", " + span
-		case w != "":
-			s = t + l.Colon() + "hausse de " + w + ", " + span
-		default:
-			s = t + l.Colon() + span
+	case ok && c.Abs == 0:
+		tmpl, args = p.unchanged, []string{t, amount(ds, c.To, l), l.Period(c.From.Key), l.Period(c.To.Key)}
+	case ok && w != "":
+		tmpl, args = p.roseBy, []string{t, w, from, to}
+		if c.Abs < 0 {
+			tmpl = p.fellBy
 		}
 	case ok:
-		switch w := changeWords(ds, c, l, true); {
-		case c.Abs == 0:
-			s = t + " was unchanged at " + amount(ds, c.To, l) + " from " + l.Period(c.From.Key) + " to " + l.Period(c.To.Key)
-		case c.Abs < 0 && w != "":
-			s = t + " fell by " + w + " from " + amount(ds, c.From, l) + " " + in(c.From.Key, l) + " to " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
-		case c.Abs < 0:
-			s = t + " fell from " + amount(ds, c.From, l) + " " + in(c.From.Key, l) + " to " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
-		case w != "":
-			s = t + " rose by " + w + " from " + amount(ds, c.From, l) + " " + in(c.From.Key, l) + " to " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
-		default:
-			s = t + " rose from " + amount(ds, c.From, l) + " " + in(c.From.Key, l) + " to " + amount(ds, c.To, l) + " " + in(c.To.Key, l)
+		tmpl, args = p.rose, []string{t, from, to}
+		if c.Abs < 0 {
+			tmpl = p.fell
 		}
 	case len(full) > 0:
-		r := full[len(full)-1]
-		s = t + l.Colon() + amount(ds, r, l) + " " + in(r.Key, l)
+		args = append(args, l.Colon()+at(ds, full[len(full)-1], l))
+		tmpl = "%s%s"
 	}
-	for _, r := range Partials(ds) {
-		if s == "" {
-			s = t + l.Colon() + partialLong(ds, r, l, len(full) > 0)
+	parts := []string{fill(tmpl, args...)}
+	for i, r := range Partials(ds) {
+		if i == 0 && len(full) == 0 {
+			parts[0] = t + l.Colon() + partialLong(ds, r, l, false)
 			continue
 		}
-		s += semicolon(l) + partialLong(ds, r, l, len(full) > 0)
+		parts = append(parts, partialLong(ds, r, l, len(full) > 0))
 	}
-	if s == "" {
-		return t + "."
-	}
-	return s + "."
+	return strings.Join(parts, semicolon(l)) + "."
 }
 
 // briefingTargets are the briefing's own words about its targets datasets, in place of a

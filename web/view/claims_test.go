@@ -197,7 +197,7 @@ func checkSentence(ds data.Dataset, f facts, s string, l locale.Lang) string {
 				return fmt.Sprintf("%q is not in the reader's file", w)
 			}
 		}
-		if strings.Contains(s, "%") && !percentValues(ds) && !named {
+		if strings.Contains(s, "%") && !percentValues(&ds) && !named {
 			return "a % the file does not state"
 		}
 	}

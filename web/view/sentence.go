@@ -50,11 +50,7 @@ func targetSummary(ds data.Dataset, l locale.Lang) string {
 	if upload.IsUpload(ds) {
 		s := title(ds, l) + l.Colon() + fileTargetsHeadline(ds, l)
 		if lo, hi, ok := valueRange(ds, "", l); ok && hi != lo {
-			if l == locale.FR {
-				s += semicolon(l) + "valeurs de " + lo + " à " + hi
-			} else {
-				s += semicolon(l) + "values from " + lo + " to " + hi
-			}
+			s += semicolon(l) + fill(phrases[langIndex(l)].values, lo, hi)
 		}
 		return s + "."
 	}
@@ -130,7 +126,7 @@ func valueRange(ds data.Dataset, group string, l locale.Lang) (lo, hi string, ok
 }
 
 func targetAmount(ds data.Dataset, r data.Row, l locale.Lang) string {
-	if percentValues(ds) {
+	if percentValues(&ds) {
 		return l.Percent(r.TargetText)
 	}
 	return l.Decimal(r.TargetText)
@@ -162,37 +158,28 @@ func fileTargetsHeadline(ds data.Dataset, l locale.Lang) string {
 			noTarget = append(noTarget, rowLabel(ds, r, l))
 		}
 	}
-	var s string
-	fr := l == locale.FR
-	num := func(k int) string { return l.Number(float64(k), 0) }
+	p := phrases[langIndex(l)]
+	form := 6 // "2 of 3"; 5 is its French singular, "1 objectif sur 3 … atteint"
 	switch {
-	case n == 0 && !fr:
-		s = "No target in your file to compare with"
 	case n == 0:
-		s = "Aucun objectif à comparer dans votre fichier"
-	case n == 1 && met == 1 && !fr:
-		s = "The one target in your file met or surpassed"
+		form = 0
 	case n == 1 && met == 1:
-		s = "L’objectif de votre fichier est atteint ou dépassé"
-	case n == 1 && !fr:
-		s = "The one target in your file not met"
+		form = 1
 	case n == 1:
-		s = "L’objectif de votre fichier n’est pas atteint"
-	case met == n && !fr:
-		s = "All " + num(n) + " targets in your file met or surpassed"
+		form = 2
 	case met == n:
-		s = "Les " + num(n) + " objectifs de votre fichier sont atteints ou dépassés"
-	case met == 0 && !fr:
-		s = "None of the " + num(n) + " targets in your file met"
+		form = 3
 	case met == 0:
-		s = "Aucun des " + num(n) + " objectifs de votre fichier n’est atteint"
-	case !fr:
-		s = num(met) + " of " + num(n) + " targets in your file met or surpassed"
+		form = 4
 	case met == 1:
-		s = "1 objectif sur " + num(n) + " de votre fichier atteint ou dépassé"
-	default:
-		s = num(met) + " objectifs sur " + num(n) + " de votre fichier atteints ou dépassés"
+		form = 5
 	}
+	num := func(k int) string { return l.Number(float64(k), 0) }
+	args := []string{num(met), num(n)}
+	if form == 3 || form == 4 {
+		args = args[1:]
+	}
+	s := fill(p.file[form], args...)
 	list := func(xs []string) string {
 		if len(xs) > maxTakeawayRows {
 			xs = append(xs[:maxTakeawayRows:maxTakeawayRows], "…")
@@ -200,10 +187,10 @@ func fileTargetsHeadline(ds data.Dataset, l locale.Lang) string {
 		return strings.Join(xs, ", ")
 	}
 	if len(noValue) > 0 {
-		s += semicolon(l) + map[bool]string{false: "no value for ", true: "aucune valeur pour "}[fr] + list(noValue)
+		s += semicolon(l) + p.noValue + list(noValue)
 	}
 	if len(noTarget) > 0 && n > 0 {
-		s += semicolon(l) + map[bool]string{false: "no target for ", true: "aucun objectif pour "}[fr] + list(noTarget)
+		s += semicolon(l) + p.noTarget + list(noTarget)
 	}
 	return s
 }
@@ -237,7 +224,7 @@ func tip(ds data.Dataset, r data.Row, l locale.Lang) string {
 		return s
 	}
 	s = label + l.Colon() + amount(ds, r, l)
-	if u := unit(ds, l); u != "" && !percentValues(ds) {
+	if u := unit(ds, l); u != "" && !percentValues(&ds) {
 		s += " " + u
 	}
 	if r.Partial && r.AsOf != "" {

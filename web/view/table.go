@@ -58,7 +58,7 @@ func NewTable(b *data.Briefing, ds data.Dataset, s state.State) Table {
 	}
 	if ds.Kind == data.Targets {
 		value, target, gap := w.Value+" (%)", w.TargetCol+" (%)", w.GapCol
-		if file && !percentValues(ds) {
+		if file && !percentValues(&ds) {
 			gap = w.GapPlain
 		}
 		t.Columns = []Column{{Key: "category", Label: header(ds.KeyLabel, w.Category)}, {Key: "value", Label: header(ds.ValueLabel, value), Numeric: true},
@@ -103,7 +103,7 @@ func tableRow(b *data.Briefing, ds data.Dataset, r data.Row, i int, s state.Stat
 		gap := Cell{Text: "—"}
 		if r.HasValue && r.HasTarget {
 			g, dec := Gap(r)
-			gap = Cell{Text: signedGap(l, g, dec, percentValues(ds)), Num: g, Has: true}
+			gap = Cell{Text: signedGap(l, g, dec, percentValues(&ds)), Num: g, Has: true}
 		}
 		row.Cells = []Cell{label, val, numCell(r.HasTarget, r.Target, l.Decimal(r.TargetText), "—"), gap}
 	} else {
