@@ -301,7 +301,7 @@ func seriesSummary(ds data.Dataset, l locale.Lang) string {
 var briefingTargets = map[string][2]string{
 	"parity": {
 		"Most 2020 targets for uniformed personnel met or surpassed, the briefing says; not yet those for women in formed contingents",
-		"La plupart des objectifs 2020 pour le personnel en tenue atteints ou dépassés, selon l’exposé\u202f; pas encore ceux concernant les femmes dans les contingents constitués",
+		"La plupart des objectifs 2020 du personnel en tenue atteints ou dépassés, selon l’exposé\u202f; pas encore ceux des contingents constitués",
 	},
 }
 

@@ -42,7 +42,7 @@ func TestHeadlines(t *testing.T) {
 		{"coe-gaps", locale.EN, "23 in Q4 2018 → 18 in Q1 2020, −22% (our calculation)"},
 		{"coe-gaps", locale.FR, "23 au T4\u00a02018 → 18 au T1\u00a02020, −22\u202f% (notre calcul)"},
 		{"parity", locale.EN, "Most 2020 targets for uniformed personnel met or surpassed, the briefing says; not yet those for women in formed contingents"},
-		{"parity", locale.FR, "La plupart des objectifs 2020 pour le personnel en tenue atteints ou dépassés, selon l’exposé\u202f; pas encore ceux concernant les femmes dans les contingents constitués"},
+		{"parity", locale.FR, "La plupart des objectifs 2020 du personnel en tenue atteints ou dépassés, selon l’exposé\u202f; pas encore ceux des contingents constitués"},
 	}
 	for _, c := range cases {
 		if got := Headline(dataset(t, b, c.id), c.lang); got != c.want {
