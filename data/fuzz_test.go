@@ -38,7 +38,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(uint8(2), []byte("period,value\n\"2017,59\n"))
 	f.Add(uint8(4), []byte("\uFEFFcategory,value,target\r\n,,\r\n"))
-	f.Add(uint8(6), []byte("id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr\nx,\"80,000\",over,,,women,,,a,\n"))
+	f.Add(uint8(6), []byte("id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr,figure_words,figure_words_fr\nx,\"80,000\",over,,,women,,,a,,,\n"))
 	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
 		fsys := fstest.MapFS{}
 		for name, file := range base {

@@ -10,7 +10,7 @@ const (
 	exclusionsFile = "source/excluded-numbers.csv" // test-only: kept out of the embedded files
 )
 
-var keyFigureColumns = []string{"id", "figure", "qualifier", "unit", "unit_fr", "theme", "source", "as_written", "note", "note_fr"}
+var keyFigureColumns = []string{"id", "figure", "qualifier", "unit", "unit_fr", "theme", "source", "as_written", "note", "note_fr", "figure_words", "figure_words_fr"}
 
 // KeyFigureColumns returns the header of key-figures.csv; id,figure come first.
 func KeyFigureColumns() []string { return append([]string(nil), keyFigureColumns...) }
@@ -135,6 +135,7 @@ func parseKeyFigures(t *table, sources map[string]Source, p *problems) []KeyFigu
 			ID: t.cell(rec, "id"), FigureText: t.cell(rec, "figure"), Qualifier: Qualifier(t.cell(rec, "qualifier")),
 			Unit: t.cell(rec, "unit"), UnitFR: t.cell(rec, "unit_fr"), Note: t.cell(rec, "note"), NoteFR: t.cell(rec, "note_fr"),
 			SourceID: t.cell(rec, "source"), AsWritten: t.cell(rec, "as_written"), Line: rec.line,
+			FigureWords: t.cell(rec, "figure_words"), FigureWordsFR: t.cell(rec, "figure_words_fr"),
 		}
 		if first, dup := seen[k.ID]; dup {
 			p.add(t.file, rec.line, "id", "duplicate key figure id %q (first on line %d)", k.ID, first)
@@ -153,6 +154,12 @@ func parseKeyFigures(t *table, sources map[string]Source, p *problems) []KeyFigu
 		requireText(t, rec, []string{"unit", "unit_fr"}, p)
 		if (k.Note == "") != (k.NoteFR == "") {
 			p.add(t.file, rec.line, "note_fr", "note and note_fr must both be filled or both be empty")
+		}
+		if (k.FigureWords == "") != (k.FigureWordsFR == "") {
+			p.add(t.file, rec.line, "figure_words_fr", "figure_words and figure_words_fr must both be filled or both be empty")
+		}
+		if k.FigureWords != "" && !strings.Contains(k.AsWritten, k.FigureWords) {
+			p.add(t.file, rec.line, "figure_words", "%q is not in as_written %q: the figure's words must be the speaker's", k.FigureWords, k.AsWritten)
 		}
 		k.Source = keyFigureSource(t, k, sources, p)
 		out = append(out, k)

@@ -46,7 +46,11 @@ type Dataset struct {
 	UnitFR        string
 	Description   string // one-paragraph English description of what is counted
 	DescriptionFR string
-	Rows          []Row
+	// KeyLabel, ValueLabel and TargetLabel are a reader's own file's column headers as written
+	// ("year", "share (%)", "objective"), so that a reader's chart and table say what the file
+	// says. Empty for the briefing's datasets, whose labels are the interface's own.
+	KeyLabel, ValueLabel, TargetLabel string
+	Rows                              []Row
 }
 
 // Row is one figure. A figure the source does not give has HasValue false and a Note saying so:
@@ -94,7 +98,12 @@ type KeyFigure struct {
 	SourceID   string // key into Briefing.Sources
 	Source     Source // that source sentence, copied so the figure stands alone (search, cards)
 	AsWritten  string // the words of the quote that state the figure, e.g. "more than 80,000 United Nations peacekeepers"
-	Line       int    // line of key-figures.csv the figure came from (for messages)
+	// FigureWords is the figure as the speaker said it, shown in place of qualifier and digits
+	// where those would paraphrase ("nearly $1.5 billion", not "almost 1,500,000,000"); it is
+	// part of AsWritten. FigureWordsFR is its French form ("près de 1,5 milliard de dollars").
+	// Both are empty when qualifier and digits say it as the speaker did.
+	FigureWords, FigureWordsFR string
+	Line                       int // line of key-figures.csv the figure came from (for messages)
 }
 
 // Theme groups key figures by the areas of the Action for Peacekeeping (A4P) commitments, plus

@@ -18,9 +18,9 @@ s1,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG","Jean-Pierre Lacroix, SGA",A
 s2,S/2020/911,2020-09-14,"Jean-Pierre Lacroix, USG","Jean-Pierre Lacroix, SGA",Annex I,5,,"women made up 22.6 per cent of posts, compared to the target of 17 per cent, and 22 per cent of staff."
 s3,S/2020/911,2020-09-14,"Geng Shuang, DPR of China","Geng Shuang, RPA de la Chine",Annex III,10,11,"tribute to the more than 80,000 United Nations peacekeepers deployed in 13 mission areas, and to peacekeepers."
 `,
-	"key-figures.csv": `id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr
-peacekeepers,80000,more-than,peacekeepers,Casques bleus,force-generation,s3,"more than 80,000 United Nations peacekeepers",Deployed.,Déployés.
-areas,13,,mission areas,zones de mission,force-generation,s3,in 13 mission areas,,
+	"key-figures.csv": `id,figure,qualifier,unit,unit_fr,theme,source,as_written,note,note_fr,figure_words,figure_words_fr
+peacekeepers,80000,more-than,peacekeepers,Casques bleus,force-generation,s3,"more than 80,000 United Nations peacekeepers",Deployed.,Déployés.,"more than 80,000",plus de 80 000
+areas,13,,mission areas,zones de mission,force-generation,s3,in 13 mission areas,,,,
 `,
 	"fatalities.csv": `period,value,partial,as_of,note,note_fr,source,as_written
 2017,59,false,,,,s1,59 in 2017
@@ -64,7 +64,7 @@ func TestValidFiles(t *testing.T) {
 		ID: "peacekeepers", Figure: 80000, FigureText: "80000", Qualifier: MoreThan, Unit: "peacekeepers", UnitFR: "Casques bleus",
 		Theme: Theme{"force-generation", "Force generation and deployment", "Constitution et déploiement des forces"},
 		Note:  "Deployed.", NoteFR: "Déployés.", SourceID: "s3", Source: b.Sources["s3"],
-		AsWritten: "more than 80,000 United Nations peacekeepers", Line: 2,
+		AsWritten: "more than 80,000 United Nations peacekeepers", FigureWords: "more than 80,000", FigureWordsFR: "plus de 80 000", Line: 2,
 	}
 	if !ok || k != want {
 		t.Fatalf("key figure = %+v, want %+v", k, want)
@@ -181,6 +181,8 @@ func TestValidation(t *testing.T) {
 		{"key figures missing", "key-figures.csv", "", "", true, `key-figures.csv:1: cannot read file`},
 		{"key figures empty", "key-figures.csv", "", "", false, `key-figures.csv:1: file is empty`},
 		{"no key figures", "key-figures.csv", "", strings.Join(KeyFigureColumns(), ",") + "\n", false, `key-figures.csv:1: no key figures`},
+		{"figure words not said", "key-figures.csv", `"more than 80,000",plus`, `"over 80,000",plus`, false, `key-figures.csv:2: column figure_words: "over 80,000" is not in as_written`},
+		{"figure words without French", "key-figures.csv", `"more than 80,000",plus de 80 000`, `"more than 80,000",`, false, `key-figures.csv:2: column figure_words_fr: figure_words and figure_words_fr must both be filled`},
 		{"key figure lead columns", "key-figures.csv", "id,figure,", "figure,id,", false, `key-figures.csv:1: the first columns must be id,figure`},
 		{"key figure unknown column", "key-figures.csv", ",theme,", ",topic,", false, `key-figures.csv:1: unknown column "topic"`},
 		{"key figure bad id", "key-figures.csv", "areas,13,", "Areas,13,", false, `key-figures.csv:3: column id: "Areas" is not a key figure id`},

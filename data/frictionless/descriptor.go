@@ -198,5 +198,8 @@ func keyFigureFields() map[string]field {
 		"as_written": text("The words of that sentence that state the figure, verbatim.", true),
 		"note":       text("Note in English shown with the figure (what it counts, over what period).", false),
 		"note_fr":    text("The note in French.", false),
+		"figure_words": text("The figure as the speaker said it, where qualifier and digits would paraphrase it "+
+			"(\"nearly $1.5 billion\"); part of as_written. Empty otherwise.", false),
+		"figure_words_fr": text("figure_words in French (\"près de 1,5 milliard de dollars\").", false),
 	}
 }

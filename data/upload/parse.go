@@ -25,10 +25,12 @@ var underscores = strings.NewReplacer(" ", "_", "-", "_")
 // header is the meaning of the header line: the position of each known column.
 type header struct {
 	kind  data.Kind
-	index map[string]int // column -> cell position
-	width int            // cells a row needs: up to the last column used
-	size  int            // cells of the header
-	key   string         // "period" or "category"
+	index map[string]int    // column -> cell position
+	width int               // cells a row needs: up to the last column used
+	size  int               // cells of the header
+	key   string            // "period" or "category"
+	names map[string]string // column -> its header cell as written, e.g. "value" -> "share (%)"
+	unit  string            // the value column's unit as written in its header, e.g. "%"
 }
 
 // Parse reads an uploaded CSV file into a dataset (see the package comment for what it accepts).
@@ -72,8 +74,12 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 	if info.Rows == 0 {
 		return data.Dataset{}, info, fail(MsgNoDataRows)
 	}
-	ds := data.Dataset{ID: IDPrefix + slug(stem(name)), Kind: h.kind, Title: title(name)}
+	ds := data.Dataset{ID: IDPrefix + slug(stem(name)), Kind: h.kind, Title: title(name), Unit: h.unit, UnitFR: h.unit,
+		KeyLabel: h.names[h.key], ValueLabel: h.names["value"], TargetLabel: h.names["target"]}
 	ds.TitleFR = ds.Title
+	if ds.Title == "" {
+		ds.Title, ds.TitleFR = UntitledEN, UntitledFR
+	}
 	decimalComma := sep == ';' || sep == '\t'
 	seen := map[string]bool{}
 	anyValue := false
@@ -106,11 +112,12 @@ func Parse(name string, b []byte) (data.Dataset, Info, error) {
 
 // readHeader maps the header's columns; nil if the file cannot be read with it.
 func readHeader(rec record, info *Info, p *problems) *header {
-	h := &header{index: map[string]int{}, size: len(rec.cells)}
+	h := &header{index: map[string]int{}, names: map[string]string{}, size: len(rec.cells)}
 	before := len(p.list)
 	for i, cell := range rec.cells {
-		name := strings.ToLower(strings.TrimPrefix(cell, "\uFEFF"))
-		name = underscores.Replace(name)
+		cell = strings.TrimPrefix(cell, "\uFEFF")
+		base, unit := splitUnit(cell)
+		name := underscores.Replace(strings.ToLower(base))
 		col, known := columns[name]
 		switch {
 		case cell == "":
@@ -124,6 +131,10 @@ func readHeader(rec record, info *Info, p *problems) *header {
 			continue
 		}
 		h.index[col] = i
+		h.names[col] = cleanText(cell)
+		if col == "value" {
+			h.unit = unit
+		}
 	}
 	_, period := h.index["period"]
 	_, category := h.index["category"]
@@ -249,16 +260,36 @@ func stem(name string) string {
 	return strings.ToValidUTF8(name, "\uFFFD")
 }
 
-// title is the dataset title from the file name: "my_figures.csv" -> "my figures".
+// title is the dataset title from the file name: "my_figures.csv" -> "my figures"; "" for
+// pasted text (PastedName) or a name with nothing to show, which Parse titles UntitledEN/FR.
 func title(name string) string {
+	if name == PastedName {
+		return ""
+	}
 	t := cleanText(strings.ReplaceAll(stem(name), "_", " "))
 	if t == "" {
-		return "Your data"
+		return ""
 	}
 	if r := []rune(t); len(r) > MaxLabel {
 		t = string(r[:MaxLabel-1]) + "…"
 	}
 	return t
+}
+
+// splitUnit splits a header cell into a column name and the unit it states: a last part in
+// parentheses ("value (%)", "valeur (millions)") or a trailing "%" ("value %"). A cell with
+// neither is all name.
+func splitUnit(cell string) (name, unit string) {
+	c := strings.TrimSpace(cell)
+	if strings.HasSuffix(c, ")") {
+		if i := strings.LastIndexByte(c, '('); i > 0 {
+			return strings.TrimSpace(c[:i]), strings.TrimSpace(c[i+1 : len(c)-1])
+		}
+	}
+	if rest, ok := strings.CutSuffix(c, "%"); ok && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest), "%"
+	}
+	return c, ""
 }
 
 // slug makes the ID part: lowercase ASCII letters and digits with inner hyphens, at most 40

@@ -31,6 +31,16 @@
 //   - Series rows are put in period order (Info.Sorted says when that changed the order). A
 //     free text label is not a period: name such a column "category" instead.
 //
+// # What the file says, and nothing more
+//
+// A reader's file is charted with its own words: the dataset's Title is the file name without
+// its extension (pasted text: UntitledEN / UntitledFR), and KeyLabel, ValueLabel and
+// TargetLabel keep the header cells as written, for the chart's legend and the table's columns.
+// Values are percentages only when the file says so: the value column's header states a unit
+// in parentheses or with a trailing "%" — "value (%)", "valeur %" — and that unit contains "%".
+// The unit as written becomes the dataset's Unit ("value (tonnes)" gives "tonnes"); a header
+// without one gives no unit, and the page adds none. Cells never carry "%" (refused above).
+//
 // Labels and notes are plain text: markup such as "<b>" stays as characters (the chart and
 // the UI escape it). Uploaded rows have no source: SourceID and AsWritten are "", the
 // dataset ID starts with IDPrefix, and IsUpload tells the UI to say "your data — no source".
@@ -56,6 +66,17 @@ const (
 	MaxValue = 1e15
 	// MaxDigits bounds the length of a number as written (after normalisation).
 	MaxDigits = 30
+)
+
+// PastedName is the name the page gives pasted text. It is not a title: a pasted file is
+// titled UntitledEN / UntitledFR (the dataset's Title, which the page may let the reader
+// change). Its ID stays IDPrefix+"pasted".
+const PastedName = "pasted.csv"
+
+// The title of a file whose name gives none: pasted text, or a name of punctuation only.
+const (
+	UntitledEN = "Your figures"
+	UntitledFR = "Vos chiffres"
 )
 
 // IDPrefix starts the ID of every uploaded dataset, so it can never take the ID of a briefing

@@ -105,8 +105,8 @@ func TestParseDetails(t *testing.T) {
 		t.Errorf("id %q info %+v err %v", ds.ID, info, err)
 	}
 	ds, _, err = Parse("", []byte("period,value\n2017,\n"))
-	if err != nil || ds.ID != "upload-data" || ds.Title != "Your data" || ds.Rows[0].HasValue {
-		t.Errorf("pasted: %q %q %v", ds.ID, ds.Title, err)
+	if err != nil || ds.ID != "upload-data" || ds.Title != UntitledEN || ds.TitleFR != UntitledFR || ds.Rows[0].HasValue {
+		t.Errorf("no name: %q %q %q %v", ds.ID, ds.Title, ds.TitleFR, err)
 	}
 	// UTF-16 little endian with tabs, as Excel saves "Unicode text".
 	u16 := []byte{0xFF, 0xFE}
@@ -432,5 +432,31 @@ func TestTypedTitle(t *testing.T) {
 		if got := Title(in); got != want {
 			t.Errorf("Title(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestWhatTheFileSays: pasted text is not titled "pasted"; the header cells are kept as
+// written; the unit, and so percentages, come only from the value column's header.
+func TestWhatTheFileSays(t *testing.T) {
+	ds, _, err := Parse(PastedName, []byte("category,value,target\nA,5,4\n"))
+	if err != nil || ds.ID != "upload-pasted" || ds.Title != "Your figures" || ds.TitleFR != "Vos chiffres" {
+		t.Errorf("pasted: %q %q %q %v", ds.ID, ds.Title, ds.TitleFR, err)
+	}
+	if ds.Unit != "" || ds.KeyLabel != "category" || ds.ValueLabel != "value" || ds.TargetLabel != "target" {
+		t.Errorf("plain header: unit %q labels %q %q %q", ds.Unit, ds.KeyLabel, ds.ValueLabel, ds.TargetLabel)
+	}
+	for _, c := range []struct{ header, unit, value string }{
+		{"Catégorie;Valeur (%);Objectif (%)", "%", "Valeur (%)"},
+		{"category;value %;target", "%", "value %"},
+		{"category;value (tonnes);target", "tonnes", "value (tonnes)"},
+		{"category;value;target", "", "value"},
+	} {
+		ds, _, err := Parse("f.csv", []byte(c.header+"\nA;5;4\n"))
+		if err != nil || ds.Unit != c.unit || ds.UnitFR != c.unit || ds.ValueLabel != c.value || ds.Kind != data.Targets || !ds.Rows[0].HasTarget {
+			t.Errorf("%q: unit %q value label %q kind %q err %v", c.header, ds.Unit, ds.ValueLabel, ds.Kind, err)
+		}
+	}
+	if _, _, err := Parse("f.csv", []byte("category,(%)\nA,5\n")); err == nil {
+		t.Error("a header of a unit alone is not a value column")
 	}
 }

@@ -77,11 +77,10 @@ func (f *frame) partialNote(l string) (string, bool) {
 // keyWidth is the room for a key symbol plus the space after it.
 func (f *frame) keyWidth() float64 { return f.keySymbol() + f.m.gap }
 
-// keySymbol is the width of a key symbol: a line chart's partial key is a short dashed
-// line into a hollow point, wider than a swatch.
+// keySymbol is the width of a key symbol: a swatch, or a line chart's hollow point.
 func (f *frame) keySymbol() float64 {
 	if f.s.Shape == Lines {
-		return math.Round(f.m.small * 2.4)
+		return math.Max(f.m.small*1.2, math.Ceil(2*f.pointRadius()))
 	}
 	return f.m.small * 1.2
 }
@@ -134,15 +133,13 @@ func (f *frame) key(k keyKind, x, cy float64) {
 	}
 }
 
-// lineKey is the partial key of a line chart: a dashed stretch of line ending in a hollow
-// point, as the partial period is drawn.
+// lineKey is the partial key of a line chart: a hollow point with no line, as the partial
+// period is drawn.
 func (f *frame) lineKey(x, cy float64) {
 	cy = math.Round(cy)
 	p := f.pointOp(0, pt{}, f.pointRadius())
 	p.r = math.Floor(f.pointRadius() - f.m.stroke/2)
 	p.fill, p.stroke, p.strokeW, p.class, p.tip = f.th.Background, f.th.Bar, f.m.stroke, "", ""
-	p.x, p.y = math.Round(x+f.keySymbol()-f.pointRadius()), cy
-	l := f.lineOp([]segment{{pt{x, cy}, pt{p.x, cy}, true}}, true)
-	f.p.add(l)
+	p.x, p.y = math.Round(x+f.keySymbol()/2), cy
 	f.p.add(p)
 }

@@ -7,7 +7,9 @@ import (
 
 // A line chart shares the column chart's frame (columns.go): the same slots, period labels,
 // y axis from 0, missing notes and hit boxes (the whole slot). Each value is a point at
-// the centre of its slot, joined to its neighbours; a missing value breaks the line.
+// the centre of its slot, joined to its neighbours; a missing value breaks the line. A
+// partial period (a year not over when its figure was given) is not comparable with full
+// ones, so its point stands alone: hollow, with no segment into or out of it.
 
 // pointRadius is the radius of a point marker: large enough to hover and to tell a
 // hollow (partial) point from a full one.
@@ -16,11 +18,8 @@ func (f *frame) pointRadius() float64 {
 	return math.Round(f.m.stroke + 2 + t)
 }
 
-// segment is one stretch of the line between the points of bars a and b.
-type segment struct {
-	a, b   pt
-	dashed bool // into or out of a partial period
-}
+// segment is one stretch of the line between the points of two full periods.
+type segment struct{ a, b pt }
 
 // lineSeries draws the line, the points, the period labels and missing notes, then the
 // value labels where they collide with nothing.
@@ -35,14 +34,14 @@ func (f *frame) lineSeries(g columnGeom, ct columnTexts) {
 	}
 	var segs []segment
 	for i := 1; i < len(bars); i++ {
-		if bars[i-1].HasValue && bars[i].HasValue {
-			segs = append(segs, segment{pts[i-1], pts[i], bars[i-1].Partial || bars[i].Partial})
+		// No segment touches a partial point: a line from 25 (a full year) to 8 (eight and a
+		// half months) would draw a fall the figures do not show.
+		if bars[i-1].HasValue && bars[i].HasValue && !bars[i-1].Partial && !bars[i].Partial {
+			segs = append(segs, segment{pts[i-1], pts[i]})
 		}
 	}
-	for _, dashed := range []bool{false, true} {
-		if o := f.lineOp(segs, dashed); len(o.sub) > 0 {
-			f.p.add(o)
-		}
+	if o := f.lineOp(segs); len(o.sub) > 0 {
+		f.p.add(o)
 	}
 	for i, b := range bars {
 		if !b.HasValue {
@@ -68,18 +67,12 @@ func (f *frame) lineSeries(g columnGeom, ct columnTexts) {
 	}
 }
 
-// lineOp is one stroked path of the solid or of the dashed segments; consecutive solid
-// segments join into one subpath so the line has proper joins.
-func (f *frame) lineOp(segs []segment, dashed bool) op {
+// lineOp is one stroked path of the segments; consecutive segments join into one subpath
+// so the line has proper joins.
+func (f *frame) lineOp(segs []segment) op {
 	o := op{kind: opPath, stroke: f.th.Bar, strokeW: f.m.stroke}
-	if dashed {
-		o.dash = []float64{3 * f.m.stroke, 2 * f.m.stroke}
-	}
 	for _, s := range segs {
-		if s.dashed != dashed {
-			continue
-		}
-		if n := len(o.sub); n > 0 && !dashed && o.sub[n-1][len(o.sub[n-1])-1] == s.a {
+		if n := len(o.sub); n > 0 && o.sub[n-1][len(o.sub[n-1])-1] == s.a {
 			o.sub[n-1] = append(o.sub[n-1], s.b)
 			continue
 		}

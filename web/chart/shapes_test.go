@@ -108,31 +108,39 @@ func TestLinesPoints(t *testing.T) {
 	}
 }
 
-// TestLinesSegments: the segment into a partial point is dashed, the others solid; a
-// missing value breaks the line.
+// TestLinesSegments: full periods are joined by a solid line; no segment, solid or dashed,
+// touches the partial point (a part year is not comparable with full ones); a missing value
+// breaks the line.
 func TestLinesSegments(t *testing.T) {
 	p := mustLayout(t, fatalityLines(360, Light))
 	pts := pointOps(p)
 	solid, dashed := lineOps(p)
-	dashed = plotOnly(dashed, pts[3].y+1)
 	if len(solid) != 1 || len(solid[0]) != 3 {
-		t.Fatalf("solid line %v, want one polyline through 3 points", solid)
+		t.Fatalf("solid line %v, want one polyline through the 3 full years", solid)
 	}
 	for i, q := range solid[0] {
 		if q != (pt{pts[i].x, pts[i].y}) {
 			t.Errorf("solid vertex %d at %v, point at %v,%v", i, q, pts[i].x, pts[i].y)
 		}
 	}
-	if len(dashed) != 1 || dashed[0][0] != (pt{pts[2].x, pts[2].y}) || dashed[0][1] != (pt{pts[3].x, pts[3].y}) {
-		t.Errorf("dashed %v, want 2019 to 2020", dashed)
+	if len(dashed) != 0 {
+		t.Errorf("dashed %v, want none: the partial point stands alone", dashed)
+	}
+	partial := pt{pts[3].x, pts[3].y}
+	for _, sub := range solid {
+		for _, q := range sub {
+			if q == partial {
+				t.Errorf("the line reaches the partial point %v", q)
+			}
+		}
 	}
 	s := fatalityLines(360, Light)
 	s.Bars[1].HasValue = false
 	s.Bars[1].MissingText = "not counted"
 	p = mustLayout(t, s)
 	solid, dashed = lineOps(p)
-	if len(solid) != 0 || len(plotOnly(dashed, p.h)) != 2 {
-		t.Errorf("with 2018 missing: solid %v, dashed %v; want only 2019–2020 dashed", solid, dashed)
+	if len(solid) != 0 || len(dashed) != 0 {
+		t.Errorf("with 2018 missing: solid %v, dashed %v; want no line (2017 and 2019 are not neighbours, 2020 is partial)", solid, dashed)
 	}
 	if !strings.Contains(render(t, s).SVG, ">not counted</text>") {
 		t.Error("missing note of the gap not drawn")
@@ -170,18 +178,21 @@ func TestLineLabelsClearOfLine(t *testing.T) {
 	}
 }
 
+// TestLinesLegendKey: the partial key of a line chart is a hollow point alone, as the
+// partial period is drawn.
 func TestLinesLegendKey(t *testing.T) {
 	p := mustLayout(t, fatalityLines(960, Light))
-	_, dashed := lineOps(p)
-	var legendDash, legendCircle bool
-	for _, sub := range dashed {
-		legendDash = legendDash || sub[0].y == sub[1].y && sub[0].y > p.h*0.85
+	solid, dashed := lineOps(p)
+	legendLine := false
+	for _, sub := range append(solid, dashed...) {
+		legendLine = legendLine || sub[0].y == sub[1].y && sub[0].y > p.h*0.85
 	}
+	legendCircle := false
 	for _, o := range p.ops {
 		legendCircle = legendCircle || o.kind == opCircle && o.class == "" && o.fill == Light.Background
 	}
-	if !legendDash || !legendCircle {
-		t.Errorf("partial key of a line chart: dashed line %v, hollow point %v", legendDash, legendCircle)
+	if legendLine || !legendCircle {
+		t.Errorf("partial key of a line chart: line %v (want none), hollow point %v", legendLine, legendCircle)
 	}
 	if svg := render(t, fatalityLines(960, Light)).SVG; !strings.Contains(svg, ">* 2020: to 14 September (partial year)</text>") || !strings.Contains(svg, ">2020*</text>") {
 		t.Error("partial mark missing from label or legend")

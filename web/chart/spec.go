@@ -23,8 +23,8 @@ const (
 	// with Spec.Signed, bars grow left or right of a zero line (a gap to target).
 	Rows
 	// Lines draws a time series as a line through one point per period, on the same
-	// period axis and y axis from 0 as Columns. A partial period's point is hollow and the
-	// segment into it dashed; a missing value breaks the line.
+	// period axis and y axis from 0 as Columns. A partial period's point is hollow and
+	// stands alone (no segment joins it to full periods); a missing value breaks the line.
 	Lines
 )
 

@@ -58,8 +58,12 @@ func TestChartsMatchData(t *testing.T) {
 			t.Errorf("%s: %d bars drawn in the SVG, want %d (one per figure given)", ds.ID, drawn, withValue)
 		}
 	}
-	if h := eval[string](t, p, `document.querySelector("#fatalities .headline").textContent`); !strings.Contains(h, "2020 partial") {
-		t.Errorf("fatalities headline %q does not flag 2020 as partial", h)
+	// The partial year is stated apart, never the end of a change (issue 11).
+	if h := eval[string](t, p, `document.querySelector("#fatalities .headline").textContent`); h != "59 in 2017 → 25 in 2019, −58% (our calculation); 8 so far in 2020, to 14 September" {
+		t.Errorf("fatalities headline %q", h)
+	}
+	if h := eval[string](t, p, `document.querySelector("#parity .headline").textContent`); !strings.HasPrefix(h, "Most 2020 targets for uniformed personnel met or surpassed, the briefing says") {
+		t.Errorf("parity headline %q", h)
 	}
 	p.clean(t)
 }

@@ -27,8 +27,8 @@ func TestFrench(t *testing.T) {
 		t.Fatalf("a French browser gets lang %q", l)
 	}
 	checks := map[string]string{
-		`document.querySelector("#fatalities .headline").textContent`:         "59 → 8\u202f: −51, −86\u202f% depuis 2017 · 2020 incomplète",
-		`document.querySelector("#coe-gaps .headline").textContent`:           "23 → 18\u202f: −5, −22\u202f% depuis T4\u00a02018",
+		`document.querySelector("#fatalities .headline").textContent`:         "59 en 2017 → 25 en 2019, −58\u202f% (notre calcul)\u202f; 8 en 2020, jusqu’au 14 septembre",
+		`document.querySelector("#coe-gaps .headline").textContent`:           "23 au T4\u00a02018 → 18 au T1\u00a02020, −22\u202f% (notre calcul)",
 		`document.querySelector("#coe-gaps .hit").getAttribute("aria-label")`: "T4\u00a02018\u202f: 23 unités",
 		`document.querySelector("h1").textContent`:                            "La réforme du maintien de la paix en chiffres",
 	}
@@ -38,7 +38,7 @@ func TestFrench(t *testing.T) {
 		}
 	}
 	desc := eval[string](t, p, `document.querySelector("#fatalities svg desc").textContent`)
-	if !strings.Contains(desc, "de 59 en 2017 à 8 en 2020 (jusqu’au 14 septembre)") {
+	if !strings.Contains(desc, "de 59 en 2017 à 25 en 2019\u202f; 8 en 2020, année incomplète (jusqu’au 14 septembre), non comparée aux années complètes") {
 		t.Errorf("generated chart description %q", desc)
 	}
 	parity := eval[string](t, p, `document.querySelector("#parity .hit").getAttribute("aria-label")`)

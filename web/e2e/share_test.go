@@ -247,6 +247,14 @@ func TestOwnFigures(t *testing.T) {
 	if !strings.Contains(label, "<img src=x") {
 		t.Errorf("the label should show as text, got %q", label)
 	}
+	// Pasted text is titled as the reader's, and its headline claims nothing the file does not
+	// say (no "2020", no "uniformed", no count of targets it does not have).
+	if got := eval[string](t, p, `document.querySelector('section.card[id^="upload-"] h2').textContent`); got != "Your figures" {
+		t.Errorf("pasted file titled %q", got)
+	}
+	if got := eval[string](t, p, `document.querySelector('section.card[id^="upload-"] .headline').textContent`); got != "No target in your file to compare with" {
+		t.Errorf("pasted file headline %q", got)
+	}
 
 	// A file chosen with the file input, with a mistake on line 3.
 	bad := filepath.Join(t.TempDir(), "next-year.csv")
@@ -274,6 +282,12 @@ func TestOwnFigures(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#upload-2 .chart.wide svg`)))
 	if n := eval[int](t, p, `document.querySelectorAll("#upload-2 .chart.wide .hit").length`); n != 2 {
 		t.Errorf("uploaded file charts %d bars, want 2", n)
+	}
+	if got := eval[string](t, p, `document.querySelector("#upload-next-year h2").textContent`); got != "next-year" {
+		t.Errorf("file titled %q, want its name", got)
+	}
+	if got := eval[string](t, p, `document.querySelector("#upload-next-year .headline").textContent`); got != "13 en 2021 → 9 en 2022, −31\u202f% (notre calcul)" {
+		t.Errorf("French headline of a reader's file %q", got)
 	}
 	p.clean(t)
 }

@@ -339,7 +339,8 @@ func pressed(b bool) string {
 // AddUpload charts a reader's CSV file; problems are shown in the upload area, and nothing
 // already loaded is lost. The card's id is a number: no part of the file's name or content
 // goes into ids, the URL or the history. A file of the same name replaces its earlier card
-// and keeps its id (a corrected file keeps the view the reader chose).
+// and keeps its id (a corrected file keeps the view the reader chose); pasted text is always
+// a new card.
 func (c *Root) AddUpload(name string, b []byte) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -361,7 +362,7 @@ func (c *Root) AddUpload(name string, b []byte) {
 	}
 	ds.ID = ""
 	for id, from := range c.uploadFrom {
-		if from == name && name != "" {
+		if from == name && name != "" && name != upload.PastedName {
 			ds.ID = id
 		}
 	}

@@ -40,7 +40,7 @@ func TestRootRendersEveryDataset(t *testing.T) {
 		`<section class="card" aria-labelledby="fatalities-h" id="fatalities">`,
 		`<section class="card" aria-labelledby="coe-gaps-h" id="coe-gaps">`,
 		`<section class="card" aria-labelledby="parity-h" id="parity">`,
-		`59 → 8: −51, −86% since 2017 · 2020 partial`,
+		`59 in 2017 → 25 in 2019, −58% (our calculation); 8 so far in 2020, to 14 September`,
 		`role="img"`,
 		`aria-label="2017: 59 fatalities"`,
 		`Jean-Pierre Lacroix`,

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/vugu/vugu"
 
+	"briefing/data/upload"
 	"briefing/web/view"
 )
 
@@ -28,6 +29,6 @@ func (c *Upload) SetText(e vugu.DOMEvent) { c.text = e.PropString("target", "val
 // ChartPasted charts the pasted text.
 func (c *Upload) ChartPasted() {
 	if c.text != "" {
-		c.Add("", []byte(c.text)) // no file name: each paste is a card of its own
+		c.Add(upload.PastedName, []byte(c.text)) // each paste is a card of its own (Root.AddUpload)
 	}
 }

@@ -124,7 +124,7 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 		Table:      NewTable(b, ds, s),
 		Figures:    Figures(b, ds, l),
 		SourceLine: SourceLine(b, ds, l),
-		Words:      For(l),
+		Words:      cardWords(ds, l),
 	}
 	if len(ds.Rows) > chart.MaxBars {
 		card.Note = fmt.Sprintf(card.Words.TooManyBars, len(ds.Rows))
@@ -151,6 +151,16 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 	}
 	card.Charted = true
 	return card, nil
+}
+
+// cardWords are the interface's words, less what a reader's file does not say: its targets
+// are not "2020 targets".
+func cardWords(ds data.Dataset, l locale.Lang) Words {
+	w := For(l)
+	if upload.IsUpload(ds) {
+		w.Targets = w.ShowTargets
+	}
+	return w
 }
 
 func hasTargets(ds data.Dataset) bool {
@@ -196,20 +206,41 @@ func seriesSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang, wi
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
 		if r.Partial {
-			sp.Legend = append(sp.Legend, fmt.Sprintf(For(l).Partial, rowLabel(ds, r, l), l.DayMonth(r.AsOf)))
+			sp.Legend = append(sp.Legend, partialLegend(ds, r, l))
 		}
 	}
 }
 
+// partialLegend explains a partial period under the chart: "2020: to 14 September (partial
+// year)"; it starts with the period's label, which the chart keys with the partial mark.
+func partialLegend(ds data.Dataset, r data.Row, l locale.Lang) string {
+	p, what := phrases[langIndex(l)], periodWords[langIndex(l)][periodKind(r.Key)][0]
+	if r.AsOf == "" {
+		return fill(p.partialLegend, rowLabel(ds, r, l), what)
+	}
+	return fill(p.partialLegendDate, rowLabel(ds, r, l), partialUntil(l, r.AsOf), what)
+}
+
 func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 	w := For(l)
-	sp.Shape, sp.Percent = chart.Rows, true
-	sp.GroupLabels = map[string]string{"uniformed": w.Uniformed, "civilian": w.Civilian}
+	file := upload.IsUpload(ds)
+	sp.Shape, sp.Percent = chart.Rows, percentValues(&ds)
+	if !file {
+		sp.GroupLabels = map[string]string{"uniformed": w.Uniformed, "civilian": w.Civilian}
+	}
 	if v.Variant == state.Gap {
 		sp.Signed = true
 		sp.Percent = false
-		sp.Tick = func(x float64) string { return signedPoints(l, x, 0) }
-		sp.Legend = append(sp.Legend, w.GapLegend)
+		pts := percentValues(&ds)
+		sp.Tick = func(x float64) string { return signedGap(l, x, 0, pts) }
+		switch {
+		case !file:
+			sp.Legend = append(sp.Legend, w.GapLegend)
+		case pts:
+			sp.Legend = append(sp.Legend, strings.Replace(w.GapLegend, " 2020", "", 1))
+		default:
+			sp.Legend = append(sp.Legend, w.FileGapLegend)
+		}
 		for _, r := range ds.Rows {
 			if r.HasValue && r.HasTarget || r.Group != "civilian" {
 				sp.Bars = append(sp.Bars, gapBar(ds, r, l))
@@ -218,9 +249,16 @@ func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 		return
 	}
 	sp.ShowTargets = !v.NoTargets
-	sp.Tick = func(x float64) string { return l.Percent(strconv.FormatFloat(x, 'f', -1, 64)) }
-	if sp.ShowTargets {
-		sp.Legend = append(sp.Legend, w.Target)
+	sp.Tick = func(x float64) string { return l.Number(x, 0) }
+	if sp.Percent {
+		sp.Tick = func(x float64) string { return l.Percent(strconv.FormatFloat(x, 'f', -1, 64)) }
+	}
+	if sp.ShowTargets && hasTargets(ds) {
+		if file {
+			sp.Legend = append(sp.Legend, "◆ "+upperFirst(targetLabel(ds, l)))
+		} else {
+			sp.Legend = append(sp.Legend, w.Target)
+		}
 	}
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
@@ -240,27 +278,47 @@ func bar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 		Group:     r.Group,
 	}
 	if r.HasTarget {
-		b.TargetText = l.Percent(r.TargetText)
+		b.TargetText = targetAmount(ds, r, l)
 	}
-	if !r.HasValue && r.Group == "uniformed" {
-		b.MissingText = For(l).NotMetNoFigure
+	if !r.HasValue {
+		b.MissingText = missingText(ds, r, l)
 	}
 	return b
+}
+
+// missingText is what a chart row says where there is no figure: the source's words if it
+// gives some ("parity reached, with some exceptions"), else "no figure given" ("no value"
+// for a reader's file).
+func missingText(ds data.Dataset, r data.Row, l locale.Lang) string {
+	w := For(l)
+	switch {
+	case sourceWords(ds, r, l) != "":
+		return sourceWords(ds, r, l)
+	case upload.IsUpload(ds):
+		return w.NoValue
+	case r.Group == "uniformed":
+		return w.NotMetNoFigure
+	}
+	return w.NoFigure
 }
 
 // gapBar is a row of the gap-to-target variant: value minus target in percentage points.
 func gapBar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 	b := chart.Bar{Label: rowLabel(ds, r, l), Tip: tip(ds, r, l), Group: r.Group}
-	if !r.HasValue || !r.HasTarget {
+	if !r.HasValue {
+		b.MissingText = missingText(ds, r, l)
+		return b
+	}
+	if !r.HasTarget {
 		b.MissingText = For(l).NoFigure
-		if r.Group == "uniformed" {
-			b.MissingText = For(l).NotMetNoFigure
+		if upload.IsUpload(ds) {
+			b.MissingText = For(l).NoTargetFor
 		}
 		return b
 	}
 	gap, dec := Gap(r)
 	b.Value, b.HasValue = gap, true
-	b.ValueText = signedPoints(l, gap, dec)
+	b.ValueText = signedGap(l, gap, dec, percentValues(&ds))
 	return b
 }
 
@@ -279,12 +337,27 @@ func decimals(s string) int {
 	return 0
 }
 
-func signedPoints(l locale.Lang, v float64, dec int) string {
+func signedPoints(l locale.Lang, v float64, dec int) string { return signedGap(l, v, dec, true) }
+
+// signedGap is a gap to target with its sign: "+5.6 pp" between percentages, "+3" otherwise.
+func signedGap(l locale.Lang, v float64, dec int, points bool) string {
 	s := l.Number(v, dec)
 	if v > 0 {
 		s = "+" + s
 	}
+	if !points {
+		return s
+	}
 	return s + "\u00a0" + For(l).PP
+}
+
+// targetLabel names a dataset's targets: a reader's file by its own header ("objective"),
+// the briefing's as the interface does ("Target 2020").
+func targetLabel(ds data.Dataset, l locale.Lang) string {
+	if upload.IsUpload(ds) && ds.TargetLabel != "" {
+		return ds.TargetLabel
+	}
+	return For(l).TargetCol
 }
 
 func title(ds data.Dataset, l locale.Lang) string {
@@ -315,10 +388,7 @@ func valueText(ds data.Dataset, r data.Row, l locale.Lang) string {
 	if !r.HasValue {
 		return ""
 	}
-	if ds.Kind == data.Targets {
-		return l.Percent(r.ValueText)
-	}
-	return l.Decimal(r.ValueText)
+	return amount(ds, r, l)
 }
 
 func note(r data.Row, l locale.Lang) string {

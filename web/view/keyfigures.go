@@ -60,9 +60,16 @@ func keyFigureRow(k data.KeyFigure, l locale.Lang) KeyFigureRow {
 	if l == locale.FR {
 		q, u, th, n = fr, k.UnitFR, k.Theme.FR, k.NoteFR
 	}
+	// The figure in the speaker's own terms where digits would paraphrase them ("nearly $1.5
+	// billion"); the exact value stays in the data (key-figures.csv, figure).
 	fig := l.Decimal(k.FigureText)
 	if q != "" {
 		fig = q + " " + fig
+	}
+	if l == locale.FR && k.FigureWordsFR != "" {
+		fig = k.FigureWordsFR
+	} else if l != locale.FR && k.FigureWords != "" {
+		fig = k.FigureWords
 	}
 	r := KeyFigureRow{ID: k.ID, Figure: fig, Unit: u, Theme: th, Speaker: speaker(k.Source, l), Note: n}
 	r.Before, r.Mark, r.After = highlight(k.Source.Quote, k.AsWritten)

@@ -104,7 +104,7 @@ func safeCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layout
 func failedCard(ds data.Dataset, s state.State, detail string) Card {
 	t := NoticesFor(s.Lang)
 	card := Card{ID: ds.ID, Kind: ds.Kind, View: s.View(ds.ID), Title: title(ds, s.Lang),
-		Upload: upload.IsUpload(ds), Words: For(s.Lang), Problem: t.CardFailed, ProblemDetail: detail}
+		Upload: upload.IsUpload(ds), Words: cardWords(ds, s.Lang), Problem: t.CardFailed, ProblemDetail: detail}
 	card.ProblemHelp = t.CardFailedBriefing
 	if card.Upload {
 		card.ProblemHelp = t.CardFailedUpload

@@ -101,7 +101,7 @@ func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State
 	}
 	var err error
 	sl.Chart, err = c.Render(sp)
-	return sl, err
+	return sl, err // safeSlide turns trouble into a note on this slide
 }
 
 // SlideSpec is a dataset's chart for a slide, in the view's variant, drawn for the big
@@ -130,6 +130,12 @@ func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
 		}
 	}
 	sp.Bars = bars
+	if len(bars) == 0 && s.View(ds.ID).Variant != state.Bars {
+		// A group with nothing to draw in this variant (civilian staff have no targets, so no
+		// gap to one): its slide shows the group's shares instead of an empty chart.
+		bars := state.Reduce(s, state.SetVariant{Dataset: ds.ID, Variant: state.Bars})
+		return SlideSpec(ds, group, bars)
+	}
 	if !targets {
 		sp.ShowTargets, sp.Legend = false, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"briefing/data"
+	"briefing/data/upload"
 	"briefing/web/state"
 )
 
@@ -43,16 +44,42 @@ type Table struct {
 // NewTable lays a dataset out as a table, sorted as the view asks.
 func NewTable(b *data.Briefing, ds data.Dataset, s state.State) Table {
 	l, w, v := s.Lang, For(s.Lang), s.View(ds.ID)
-	t := Table{Caption: fmt.Sprintf("%s (%s)", title(ds, l), unit(ds, l))}
+	t := Table{Caption: title(ds, l)}
+	if u := unit(ds, l); u != "" {
+		t.Caption += " (" + u + ")"
+	}
+	// A reader's file is headed with its own column names, as written.
+	file := upload.IsUpload(ds)
+	header := func(own, ours string) string {
+		if file && own != "" {
+			return own
+		}
+		return ours
+	}
 	if ds.Kind == data.Targets {
-		t.Columns = []Column{{Key: "category", Label: w.Category}, {Key: "value", Label: w.Value + " (%)", Numeric: true},
-			{Key: "target", Label: w.TargetCol + " (%)", Numeric: true}, {Key: "gap", Label: w.GapCol, Numeric: true}}
+		value, target, gap := w.Value+" (%)", w.TargetCol+" (%)", w.GapCol
+		if file && !percentValues(&ds) {
+			gap = w.GapPlain
+		}
+		t.Columns = []Column{{Key: "category", Label: header(ds.KeyLabel, w.Category)}, {Key: "value", Label: header(ds.ValueLabel, value), Numeric: true},
+			{Key: "target", Label: header(ds.TargetLabel, target), Numeric: true}, {Key: "gap", Label: gap, Numeric: true}}
 	} else {
-		t.Columns = []Column{{Key: "period", Label: w.Period}, {Key: "value", Label: w.Value + " (" + unit(ds, l) + ")", Numeric: true}}
+		value := w.Value
+		if u := unit(ds, l); u != "" {
+			value += " (" + u + ")"
+		}
+		t.Columns = []Column{{Key: "period", Label: header(ds.KeyLabel, w.Period)}, {Key: "value", Label: header(ds.ValueLabel, value), Numeric: true}}
 	}
 	t.Columns = append(t.Columns, Column{Label: w.Note}, Column{Label: w.Source})
 	for i, r := range ds.Rows {
 		t.Rows = append(t.Rows, tableRow(b, ds, r, i, s))
+	}
+	if file && ds.Kind == data.Targets && ds.TargetLabel == "" {
+		// A reader's file without a target column: no target, no gap columns.
+		t.Columns = slices.Delete(t.Columns, 2, 4)
+		for i := range t.Rows {
+			t.Rows[i].Cells = slices.Delete(t.Rows[i].Cells, 2, 4)
+		}
 	}
 	sortRows(t, v)
 	for i, c := range t.Columns {
@@ -76,7 +103,7 @@ func tableRow(b *data.Briefing, ds data.Dataset, r data.Row, i int, s state.Stat
 		gap := Cell{Text: "—"}
 		if r.HasValue && r.HasTarget {
 			g, dec := Gap(r)
-			gap = Cell{Text: signedPoints(l, g, dec), Num: g, Has: true}
+			gap = Cell{Text: signedGap(l, g, dec, percentValues(&ds)), Num: g, Has: true}
 		}
 		row.Cells = []Cell{label, val, numCell(r.HasTarget, r.Target, l.Decimal(r.TargetText), "—"), gap}
 	} else {

@@ -6,12 +6,14 @@ import "briefing/web/locale"
 // and the data (sentence.go), never translated by hand per figure.
 type Words struct {
 	// generated sentences
-	Source, Page, Pages, Briefing       string
-	Partial, PartialShort, Since        string
-	Target, TargetOf, NoFigure          string
-	Fell, Rose, Unchanged, TargetsMet   string
-	Women, QuoteNote, PP, GapLegend     string
-	Uniformed, Civilian, NotMetNoFigure string
+	Source, Page, Pages, Briefing           string
+	Partial                                 string
+	Target, TargetOf, NoFigure              string
+	NoValue, FileTargetsMet, BelowTarget    string // a reader's file
+	ShowTargets, FileGapLegend, NoTargetFor string // a reader’s file
+	GapPlain                                string // a reader’s file
+	Women, QuoteNote, PP, GapLegend         string
+	Uniformed, Civilian, NotMetNoFigure     string
 
 	// page and controls
 	Kicker, Title, Lede, Footer, Language, ThemeLabel, Light, Dark, Projector   string
@@ -24,16 +26,15 @@ type Words struct {
 	TooManyBars, ErrorTitle, Reload, Present                                    string
 	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
 	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Full          string
-	AllTargetsMet, NotMetYet, OneFile                                           string
+	NotMetYet, OneFile                                                          string
 }
 
 var wordsEN = Words{
 	Source: "Source", Page: "p.", Pages: "pp.", Briefing: "briefing of",
-	Partial: "%s: to %s (partial year)", PartialShort: "%s partial", Since: "since %s",
 	Target: "◆ Target for 2020", TargetOf: "target %s", NoFigure: "no figure given",
-	Fell: "fell", Rose: "rose", Unchanged: "was unchanged",
-	TargetsMet: "%d of %d uniformed targets for 2020 met or surpassed",
-	Women:      "%s women", QuoteNote: "", PP: "pp", GapLegend: "Percentage points above (+) or below (−) the 2020 target",
+	NoValue: "no value", FileTargetsMet: "Every target in your file met or surpassed", BelowTarget: "Below target",
+	ShowTargets: "Show targets", FileGapLegend: "Above (+) or below (−) the target", NoTargetFor: "no target", GapPlain: "Gap",
+	Women: "%s women", QuoteNote: "", PP: "pp", GapLegend: "Percentage points above (+) or below (−) the 2020 target",
 	Uniformed: "Uniformed personnel, June 2020", Civilian: "Civilian personnel, July 2020",
 	NotMetNoFigure: "target not yet met; no figure given",
 
@@ -55,10 +56,10 @@ var wordsEN = Words{
 	ErrorTitle:  "Something went wrong.", Reload: "Reload", Present: "Present",
 	SlideSubtitle: "Security Council briefing on peacekeeping reform, 14 September 2020",
 	SlideWord:     "Slide", Of: "of", Next: "Next", Previous: "Previous", Leave: "Leave",
-	SlideHelp:     "→ next · ← previous · F full screen · B blank · Esc leave",
-	Blanked:       "Screen blanked: press B or . to show it again",
-	AllTargetsMet: "Every uniformed target for 2020 met or surpassed", NotMetYet: "Target not yet met",
-	Embed: "Embed", EmbedLede: "Copy this code into an intranet or web page.",
+	SlideHelp: "→ next · ← previous · F full screen · B blank · Esc leave",
+	Blanked:   "Screen blanked: press B or . to show it again",
+	NotMetYet: "Target not yet met",
+	Embed:     "Embed", EmbedLede: "Copy this code into an intranet or web page.",
 	EmbedIframe: "Interactive chart (iframe; embed.js sizes it to fit)", EmbedImage: "Static image with alt text, for pages that allow no iframe or script",
 	EmbedScript: "Link to this view", Copy: "Copy", Full: "Open in the full explorer",
 	OneFile: "The whole explorer as one file, for offline use",
@@ -66,13 +67,12 @@ var wordsEN = Words{
 
 var wordsFR = Words{
 	Source: "Source", Page: "p.", Pages: "p.", Briefing: "exposé du",
-	Partial: "%s : jusqu’au %s (année incomplète)", PartialShort: "%s incomplète", Since: "depuis %s",
 	Target: "◆ Objectif pour 2020", TargetOf: "objectif %s", NoFigure: "aucun chiffre donné",
-	Fell: "est passé", Rose: "est passé", Unchanged: "est resté",
-	TargetsMet: "%d objectifs 2020 sur %d atteints ou dépassés pour le personnel en tenue",
-	Women:      "%s de femmes",
-	QuoteNote:  "Citations dans la langue originale du document (anglais) ; aucune traduction officielle n’est disponible ici.",
-	PP:         "pt", GapLegend: "Points de pourcentage au-dessus (+) ou au-dessous (−) de l’objectif 2020",
+	NoValue: "aucune valeur", FileTargetsMet: "Tous les objectifs de votre fichier sont atteints ou dépassés", BelowTarget: "Sous l’objectif",
+	ShowTargets: "Afficher les objectifs", FileGapLegend: "Au-dessus (+) ou au-dessous (−) de l’objectif", NoTargetFor: "aucun objectif", GapPlain: "Écart",
+	Women:     "%s de femmes",
+	QuoteNote: "Citations dans la langue originale du document (anglais) ; aucune traduction officielle n’est disponible ici.",
+	PP:        "pt", GapLegend: "Points de pourcentage au-dessus (+) ou au-dessous (−) de l’objectif 2020",
 	Uniformed: "Personnel en tenue, juin 2020", Civilian: "Personnel civil, juillet 2020",
 	NotMetNoFigure: "objectif non encore atteint ; aucun chiffre donné",
 
@@ -94,10 +94,10 @@ var wordsFR = Words{
 	ErrorTitle:  "Une erreur s’est produite.", Reload: "Recharger", Present: "Présenter",
 	SlideSubtitle: "Exposé au Conseil de sécurité sur la réforme du maintien de la paix, 14 septembre 2020",
 	SlideWord:     "Diapositive", Of: "sur", Next: "Suivante", Previous: "Précédente", Leave: "Quitter",
-	SlideHelp:     "→ suivante · ← précédente · F plein écran · B écran noir · Échap quitter",
-	Blanked:       "Écran noir : appuyez sur B ou . pour l’afficher de nouveau",
-	AllTargetsMet: "Tous les objectifs 2020 du personnel en tenue sont atteints ou dépassés", NotMetYet: "Objectif non encore atteint",
-	Embed: "Intégrer", EmbedLede: "Copiez ce code dans une page intranet ou web.",
+	SlideHelp: "→ suivante · ← précédente · F plein écran · B écran noir · Échap quitter",
+	Blanked:   "Écran noir : appuyez sur B ou . pour l’afficher de nouveau",
+	NotMetYet: "Objectif non encore atteint",
+	Embed:     "Intégrer", EmbedLede: "Copiez ce code dans une page intranet ou web.",
 	EmbedIframe: "Graphique interactif (iframe ; embed.js l’ajuste à son contenu)", EmbedImage: "Image statique avec texte de remplacement, pour les pages sans iframe ni script",
 	EmbedScript: "Lien vers cette vue", Copy: "Copier", Full: "Ouvrir l’explorateur complet",
 	OneFile: "L’explorateur entier en un seul fichier, pour un usage hors ligne",

@@ -37,11 +37,12 @@ func TestHeadlines(t *testing.T) {
 		lang locale.Lang
 		want string
 	}{
-		{"fatalities", locale.EN, "59 → 8: −51, −86% since 2017 · 2020 partial"},
-		{"fatalities", locale.FR, "59 → 8\u202f: −51, −86\u202f% depuis 2017 · 2020 incomplète"},
-		{"coe-gaps", locale.EN, "23 → 18: −5, −22% since Q4 2018"},
-		{"coe-gaps", locale.FR, "23 → 18\u202f: −5, −22\u202f% depuis T4\u00a02018"},
-		{"parity", locale.EN, "5 of 6 uniformed targets for 2020 met or surpassed"},
+		{"fatalities", locale.EN, "59 in 2017 → 25 in 2019, −58% (our calculation); 8 so far in 2020, to 14 September"},
+		{"fatalities", locale.FR, "59 en 2017 → 25 en 2019, −58\u202f% (notre calcul)\u202f; 8 en 2020, jusqu’au 14 septembre"},
+		{"coe-gaps", locale.EN, "23 in Q4 2018 → 18 in Q1 2020, −22% (our calculation)"},
+		{"coe-gaps", locale.FR, "23 au T4\u00a02018 → 18 au T1\u00a02020, −22\u202f% (notre calcul)"},
+		{"parity", locale.EN, "Most 2020 targets for uniformed personnel met or surpassed, the briefing says; not yet those for women in formed contingents"},
+		{"parity", locale.FR, "La plupart des objectifs 2020 du personnel en tenue atteints ou dépassés, selon l’exposé\u202f; pas encore ceux des contingents constitués"},
 	}
 	for _, c := range cases {
 		if got := Headline(dataset(t, b, c.id), c.lang); got != c.want {
@@ -57,10 +58,10 @@ func TestSummaries(t *testing.T) {
 		lang locale.Lang
 		want string
 	}{
-		{"fatalities", locale.EN, "Peacekeeper fatalities from acts of violence fell from 59 in 2017 to 8 in 2020 (to 14 September)."},
-		{"coe-gaps", locale.EN, "fell from 23 in Q4 2018 to 18 in Q1 2020."},
-		{"parity", locale.EN, "5 of 6 targets for 2020 met or surpassed; women's share ranged from 10.9% (formed police units) to 29.6% (deployed justice and corrections personnel); no figure given for formed military contingents."},
-		{"fatalities", locale.FR, "de 59 en 2017 à 8 en 2020 (jusqu’au 14 septembre)."},
+		{"fatalities", locale.EN, "Peacekeeper fatalities from acts of violence fell by 58% (our calculation) from 59 in 2017 to 25 in 2019; 8 in 2020, a partial year (to 14 September), not compared with full years."},
+		{"coe-gaps", locale.EN, "fell by 22% (our calculation) from 23 in Q4 2018 to 18 in Q1 2020."},
+		{"parity", locale.EN, ": most 2020 targets for uniformed personnel met or surpassed, the briefing says; not yet those for women in formed contingents. Among uniformed personnel, women’s share ranged from 10.9% (formed police units, target 10%) to 29.6% (deployed justice and corrections personnel, target 27%); no figure given for formed military contingents."},
+		{"fatalities", locale.FR, "\u202f: baisse de 58\u202f% (notre calcul), de 59 en 2017 à 25 en 2019\u202f; 8 en 2020, année incomplète (jusqu’au 14 septembre), non comparée aux années complètes."},
 	}
 	for _, c := range cases {
 		if got := Summary(dataset(t, b, c.id), c.lang); !strings.HasSuffix(got, c.want) {
@@ -70,9 +71,15 @@ func TestSummaries(t *testing.T) {
 }
 
 func TestChangeOf(t *testing.T) {
+	// The change runs between full years only: 2017 to 2019, not into the partial 2020.
 	c, ok := ChangeOf(dataset(t, briefing(t), "fatalities"))
-	if !ok || c.Abs != -51 || c.Pct != -86 || !c.To.Partial {
+	if !ok || c.From.Key != "2017" || c.To.Key != "2019" || c.Abs != -34 || c.Pct != -58 || c.To.Partial {
 		t.Errorf("fatalities change: %+v", c)
+	}
+	// Like with like: a year is not compared with a quarter.
+	mixed := data.Dataset{Rows: []data.Row{{Key: "2017", HasValue: true, Value: 4}, {Key: "2018-Q1", HasValue: true, Value: 1}}}
+	if c, ok := ChangeOf(mixed); ok {
+		t.Errorf("a year compared with a quarter: %+v", c)
 	}
 	if _, ok := ChangeOf(data.Dataset{Rows: []data.Row{{HasValue: true, Value: 1}}}); ok {
 		t.Error("a single value has no change")
@@ -182,7 +189,7 @@ func TestSlides(t *testing.T) {
 	if SlideCount(b, b.Datasets) != len(slides) {
 		t.Errorf("SlideCount %d for %d slides", SlideCount(b, b.Datasets), len(slides))
 	}
-	if got := slides[1].Takeaway; got != "Fell from 59 in 2017 to 8 in 2020 (to 14 September)." {
+	if got := slides[1].Takeaway; got != "Fell by 58% (our calculation) from 59 in 2017 to 25 in 2019; 8 in 2020, a partial year (to 14 September), not compared with full years." {
 		t.Errorf("takeaway %q", got)
 	}
 	if got := slides[4].Headline; !strings.Contains(got, "Civilian staff in the field: 22%") {
