@@ -53,7 +53,9 @@ func TestCSVFrenchReadsBack(t *testing.T) {
 			g := got.Rows[i]
 			key, _, note := rowText(r, locale.FR)
 			// An upload makes runs of spaces, no-break ones too, one space.
-			same := func(a, b string) bool { return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ") }
+			same := func(a, b string) bool {
+				return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+			}
 			if !same(g.Key, key) || g.ValueText != r.ValueText || g.TargetText != r.TargetText || g.Partial != r.Partial || g.AsOf != r.AsOf || !same(g.Note, note) {
 				t.Errorf("%s row %d:\n got %+v\nwant %+v", ds.ID, i, g, r)
 			}

@@ -50,8 +50,8 @@ func noscriptHTML(items []noscriptItem, singleFile bool, l locale.Lang) string {
 	}
 	link := func(href, text string, lang locale.Lang) string {
 		a := `<a href="` + html.EscapeString(href) + `"`
-		if lang != l {
-			a += ` hreflang="` + string(lang) + `"`
+		if lang != l { // a link to the other language is in that language
+			a += ` hreflang="` + string(lang) + `" lang="` + string(lang) + `"`
 		}
 		return a + ">" + html.EscapeString(text) + "</a>"
 	}

@@ -25,6 +25,7 @@ type Words struct {
 	KeyFigures, KeyFiguresLede, SearchLabel, SearchHint, AllThemes, Theme       string
 	Figure, Quote, NoMatch, Matches, MatchesOne, DataFiles                      string
 	YourData, YourDataLede, ChooseFile, PasteLabel, ChartIt, Remove, NoSource   string
+	PasteHint                                                                   string
 	TooManyBars, ErrorTitle, Reload, Present                                    string
 	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
 	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Full          string
@@ -53,7 +54,7 @@ var wordsEN = Words{
 	SearchLabel: "Search", SearchHint: "e.g. PCRS, funding, MINUSCA", AllThemes: "All themes", Theme: "Theme",
 	Figure: "Figure", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures", MatchesOne: "%d of %d figure", DataFiles: "Data:",
 	YourData: "Your own figures", YourDataLede: "Chart a CSV file with columns period,value or category,value[,target] — for example next year's figures. It stays in your browser.",
-	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", ChartIt: "Chart it", Remove: "Remove",
+	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", PasteHint: "period,value\n2021,13", ChartIt: "Chart it", Remove: "Remove",
 	NoSource:    "Your data: not from S/2020/911. Nothing leaves your browser.",
 	TooManyBars: "Too many rows to chart (%d); the table shows them all.",
 	ErrorTitle:  "Something went wrong.", Reload: "Reload", Present: "Present",
@@ -92,7 +93,7 @@ var wordsFR = Words{
 	SearchLabel: "Rechercher", SearchHint: "p. ex. PCRS, financement, MINUSCA", AllThemes: "Tous les thèmes", Theme: "Thème",
 	Figure: "Chiffre", Quote: "Citation", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d", MatchesOne: "%d chiffre sur %d", DataFiles: "Données :",
 	YourData: "Vos propres chiffres", YourDataLede: "Créez un graphique à partir d’un fichier CSV à colonnes période,valeur ou catégorie,valeur[,objectif] — par exemple les chiffres de l’an prochain. Il reste dans votre navigateur.",
-	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", ChartIt: "Créer le graphique", Remove: "Retirer",
+	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", PasteHint: "période,valeur\n2021,13", ChartIt: "Créer le graphique", Remove: "Retirer",
 	NoSource:    "Vos données : elles ne viennent pas du document S/2020/911. Rien ne quitte votre navigateur.",
 	TooManyBars: "Trop de lignes pour un graphique (%d) ; le tableau les montre toutes.",
 	ErrorTitle:  "Une erreur s’est produite.", Reload: "Recharger", Present: "Présenter",
