@@ -14,24 +14,30 @@ import (
 
 // frenchColumns are the French headers of the CSV columns and the French labels of the JSON
 // keys. data/upload reads the French headers back (période, catégorie, valeur, objectif,
-// partiel, note, situation au), so a French download can be charted again.
-var frenchColumns = map[string]string{
-	"period": "période", "category": "catégorie", "value": "valeur", "target": "objectif",
-	"partial": "partiel", "group": "groupe", "as_of": "situation au", "note": "note",
-	"document": "document", "date": "date", "speaker": "orateur", "annex": "annexe", "page": "page",
-	"quote": "citation (anglais)", "source": "source", "as_written": "tel qu’écrit",
+// partiel, note, situation au), so a French download can be charted again. A table of pairs
+// rather than a map: it is static data, where a map literal is code in the wasm.
+var frenchColumns = [...][2]string{
+	{"period", "période"}, {"category", "catégorie"}, {"value", "valeur"}, {"target", "objectif"},
+	{"partial", "partiel"}, {"group", "groupe"}, {"as_of", "situation au"}, {"note", "note"},
+	{"document", "document"}, {"date", "date"}, {"speaker", "orateur"}, {"annex", "annexe"}, {"page", "page"},
+	{"quote", "citation (anglais)"}, {"source", "source"}, {"as_written", "tel qu’écrit"},
+	// the parity groups
+	{"uniformed", "en tenue"}, {"civilian", "civil"},
 }
 
-// column is a column's header or a key's label in a language: the key itself in English.
+// column is a column's header, a key's label or a group's name in a language: the key itself
+// in English.
 func column(key string, l locale.Lang) string {
-	if fr, ok := frenchColumns[key]; ok && l == locale.FR {
-		return fr
+	if l != locale.FR {
+		return key
+	}
+	for _, c := range frenchColumns {
+		if c[0] == key {
+			return c[1]
+		}
 	}
 	return key
 }
-
-// frenchGroups name the parity groups in French.
-var frenchGroups = map[string]string{"uniformed": "en tenue", "civilian": "civil"}
 
 // rowText is a row's texts in a language: its category label, group and note.
 func rowText(r data.Row, l locale.Lang) (key, group, note string) {
@@ -42,9 +48,7 @@ func rowText(r data.Row, l locale.Lang) (key, group, note string) {
 	if r.LabelFR != "" {
 		key = r.LabelFR
 	}
-	if g, ok := frenchGroups[group]; ok {
-		group = g
-	}
+	group = column(group, l)
 	if r.NoteFR != "" {
 		note = r.NoteFR
 	}
