@@ -67,6 +67,7 @@ func run() error {
 		if err := renderer.Render(built); err != nil {
 			return err
 		}
+		showLanguage(root.State.Lang)
 		t2 := perf.Call("now")
 		shown.sync(root)
 		// The steps of a render as User Timing measures, for the browser's performance tools

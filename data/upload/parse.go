@@ -16,7 +16,7 @@ var columns = map[string]string{
 	"target": "target", "objectif": "target", "cible": "target",
 	"note": "note", "notes": "note",
 	"partial": "partial", "partiel": "partial", "partielle": "partial",
-	"as_of": "as_of", "asof": "as_of",
+	"as_of": "as_of", "asof": "as_of", "situation_au": "as_of", // "situation au": web/export's French header
 }
 
 // underscores spells "as of" and "as-of" as the column name as_of.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/data"
+	"briefing/web/locale"
 )
 
 // bom makes Excel read the file as UTF-8, so accents ("Répartition") show correctly.
@@ -28,6 +29,13 @@ var sourceColumns = []string{"document", "date", "speaker", "annex", "page", "qu
 // carriage return) get a leading apostrophe; numbers in the value, target and page columns
 // such as "-5" are numbers, not formulas, and are left alone. Invalid UTF-8 becomes U+FFFD.
 func CSV(ds data.Dataset, sources map[string]data.Source) []byte {
+	return CSVIn(ds, sources, locale.EN)
+}
+
+// CSVIn is CSV in a language (lang.go): in French, the headers, notes, category labels,
+// groups, partial flags (oui/non), speakers and annexes are French; figures, dates and quotes
+// are as in English.
+func CSVIn(ds data.Dataset, sources map[string]data.Source, l locale.Lang) []byte {
 	var b strings.Builder
 	b.WriteString(bom)
 	targets := ds.Kind == data.Targets
@@ -35,7 +43,11 @@ func CSV(ds data.Dataset, sources map[string]data.Source) []byte {
 	if targets {
 		head = []string{"category", "value", "target", "group", "as_of", "note"}
 	}
-	writeRecord(&b, append(head, sourceColumns...), nil)
+	header := make([]string, 0, len(head)+len(sourceColumns))
+	for _, key := range append(head, sourceColumns...) {
+		header = append(header, column(key, l))
+	}
+	writeRecord(&b, header, nil)
 	numeric := map[int]bool{1: true, len(head) + 4: true} // value, page
 	if targets {
 		numeric[2] = true // target
@@ -43,10 +55,11 @@ func CSV(ds data.Dataset, sources map[string]data.Source) []byte {
 	for _, r := range ds.Rows {
 		value := numberText(r.HasValue, r.ValueText, r.Value)
 		var rec []string
+		key, group, note := rowText(r, l)
 		if targets {
-			rec = []string{r.Key, value, numberText(r.HasTarget, r.TargetText, r.Target), r.Group, r.AsOf, r.Note}
+			rec = []string{key, value, numberText(r.HasTarget, r.TargetText, r.Target), group, r.AsOf, note}
 		} else {
-			rec = []string{r.Key, value, strconv.FormatBool(r.Partial), r.AsOf, r.Note}
+			rec = []string{key, value, yesNo(r.Partial, l), r.AsOf, note}
 		}
 		s := sources[r.SourceID]
 		if r.SourceID == "" {
@@ -56,7 +69,8 @@ func CSV(ds data.Dataset, sources map[string]data.Source) []byte {
 		if s.Page > 0 {
 			page = strconv.Itoa(s.Page)
 		}
-		rec = append(rec, s.Document, s.Date, s.Speaker, s.Annex, page, s.Quote)
+		speaker, annex := sourceText(s, l)
+		rec = append(rec, s.Document, s.Date, speaker, annex, page, s.Quote)
 		writeRecord(&b, rec, numeric)
 	}
 	return []byte(b.String())

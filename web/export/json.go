@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/data"
+	"briefing/web/locale"
 )
 
 // JSON writes ds as an indented JSON document:
@@ -25,10 +26,29 @@ import (
 // source's; a figure that is not given, and an empty optional text, is null. "sources" holds the
 // sources the rows cite, in the order first cited (empty for a reader's own data).
 func JSON(ds data.Dataset, sources map[string]data.Source) []byte {
+	return JSONIn(ds, sources, locale.EN)
+}
+
+// JSONIn is JSON for a reader of a language: the keys and values are the same in every
+// language (both languages' texts are there: title and title_fr, speaker and speaker_fr...);
+// "lang" names the reader's language and "labels" says each key in it (lang.go), so a French
+// reader finds "période" for "period".
+func JSONIn(ds data.Dataset, sources map[string]data.Source, l locale.Lang) []byte {
 	var w jsonWriter
 	w.open('{')
 	w.str("id", ds.ID)
 	w.str("kind", string(ds.Kind))
+	w.str("lang", string(l))
+	w.key("labels")
+	w.open('{')
+	keys := []string{"period", "value", "partial"}
+	if ds.Kind == data.Targets {
+		keys = []string{"category", "group", "value", "target"}
+	}
+	for _, k := range append(keys, "as_of", "note", "source", "as_written", "document", "date", "speaker", "annex", "page", "quote") {
+		w.str(k, column(k, l))
+	}
+	w.close('}')
 	w.str("title", ds.Title)
 	w.str("title_fr", ds.TitleFR)
 	w.str("unit", ds.Unit)
@@ -70,6 +90,7 @@ func JSON(ds data.Dataset, sources map[string]data.Source) []byte {
 		w.str("speaker", s.Speaker)
 		w.str("speaker_fr", s.SpeakerFR)
 		w.str("annex", s.Annex)
+		w.str("annex_fr", frenchAnnex(s.Annex))
 		page := "null"
 		if s.Page > 0 {
 			page = strconv.Itoa(s.Page)

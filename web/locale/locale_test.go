@@ -45,3 +45,20 @@ func TestParse(t *testing.T) {
 		t.Error("Parse(de) should not be supported")
 	}
 }
+
+// TestPlural: French counts 0 and 1 as singular, English only 1.
+func TestPlural(t *testing.T) {
+	cases := []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{EN, 0, "other"}, {EN, 1, "one"}, {EN, 2, "other"}, {EN, 21, "other"},
+		{FR, 0, "one"}, {FR, 1, "one"}, {FR, 2, "other"}, {FR, 21, "other"},
+	}
+	for _, c := range cases {
+		if got := c.l.Plural(c.n, "one", "other"); got != c.want {
+			t.Errorf("%s.Plural(%d) = %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
+}

@@ -62,6 +62,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if dir {
 		name = path.Join(name, "index.html")
 	}
+	name = h.languagePage(name, r.URL) // lang.go
 	f, info, err := openRegular(h.site, name)
 	if errors.Is(err, errIsDir) && h.hasIndex(name) {
 		redirectToDir(w, r, name)

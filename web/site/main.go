@@ -18,6 +18,7 @@ import (
 
 	"briefing/data"
 	"briefing/data/frictionless"
+	"briefing/web/locale"
 	"briefing/web/static"
 )
 
@@ -73,27 +74,40 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 		return err
 	}
 	items := noscriptItems(b)
-	page, err := prerender(b, false)
+	for _, l := range []locale.Lang{locale.EN, locale.FR} {
+		if err := writePage(out, b, string(shell), items, w, l); err != nil {
+			return err
+		}
+	}
+	return writeSingleFile(out, b, string(shell), noscriptHTML(items, true, locale.EN), w)
+}
+
+// writePage writes the page prerendered in a language (lang.go).
+func writePage(out string, b *data.Briefing, shell string, items []noscriptItem, w wasmFile, l locale.Lang) error {
+	page, err := prerender(b, false, l)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
 	}
-	html, err := fill(string(shell), page, noscriptHTML(items, false), w)
+	html, err := fill(shell, page, noscriptHTML(items, false, l), w)
+	if err == nil {
+		html, err = localize(html, l)
+	}
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte(html), 0o644); err != nil {
-		return err
-	}
-	return writeSingleFile(out, b, string(shell), noscriptHTML(items, true), w)
+	return os.WriteFile(filepath.Join(out, pageFile(l)), []byte(html), 0o644)
 }
 
 // writeSingleFile writes the one-file edition (singlefile.go) and reports its size.
 func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile) error {
-	page, err := prerender(b, true)
+	page, err := prerender(b, true, locale.EN)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
 	}
 	filled, err := fill(shell, page, noscript, w)
+	if err == nil {
+		filled, err = localize(filled, locale.EN)
+	}
 	if err != nil {
 		return err
 	}

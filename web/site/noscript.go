@@ -7,6 +7,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/locale"
+	"briefing/web/view"
 )
 
 // The page's prerendered view already shows every chart, figure and source without script;
@@ -15,51 +16,63 @@ import (
 
 // noscriptItem is one dataset as the <noscript> block lists it.
 type noscriptItem struct {
-	ID    string // dataset id: names its images and data file
-	Title string // English title
+	ID      string // dataset id: names its images and data file
+	Title   string // English title
+	TitleFR string // French title
 }
 
 func noscriptItems(b *data.Briefing) []noscriptItem {
 	items := make([]noscriptItem, 0, len(b.Datasets))
 	for _, ds := range b.Datasets {
-		items = append(items, noscriptItem{ID: ds.ID, Title: ds.Title})
+		items = append(items, noscriptItem{ID: ds.ID, Title: ds.Title, TitleFR: ds.TitleFR})
 	}
 	return items
 }
 
-// noscriptHTML is the <noscript> element of the page. The one-file edition has no files beside
-// it, so its block only says that the controls need JavaScript.
-func noscriptHTML(items []noscriptItem, singleFile bool) string {
+// noscriptHTML is the <noscript> element of the page in language l. The one-file edition has
+// no files beside it, so its block only says that the controls need JavaScript. The site's
+// pages link to each other (index.html, index.fr.html), so a reader without script can still
+// change language.
+func noscriptHTML(items []noscriptItem, singleFile bool, l locale.Lang) string {
+	w := view.PageFor(l)
+	other := locale.FR
+	if l == locale.FR {
+		other = locale.EN
+	}
 	var b strings.Builder
 	// The page's style sheet leaves .noscript to this inline style: the block stands outside the
 	// explorer's column (.app), so it takes the same width and padding.
 	b.WriteString(`<noscript><div class="noscript" role="note" style="max-width:1060px;margin:0 auto;padding:16px 20px 0">` + "\n")
-	b.WriteString(`<p><strong>JavaScript is off.</strong> The charts, figures and sources below are complete; ` +
-		`only the controls (views, language, theme, downloads) need JavaScript.`)
+	b.WriteString("<p><strong>" + html.EscapeString(w.ScriptOff) + "</strong> " + html.EscapeString(w.Complete))
 	if singleFile {
 		b.WriteString("</p>\n</div></noscript>")
 		return b.String()
 	}
-	b.WriteString(" Each chart is also an image (SVG, or PNG 1920 px wide for slides), with its data:</p>\n<ul>\n")
-	link := func(href, text, lang string) string {
+	link := func(href, text string, lang locale.Lang) string {
 		a := `<a href="` + html.EscapeString(href) + `"`
-		if lang != "" {
-			a += ` hreflang="` + lang + `"`
+		if lang != l { // a link to the other language is in that language
+			a += ` hreflang="` + string(lang) + `" lang="` + string(lang) + `"`
 		}
 		return a + ">" + html.EscapeString(text) + "</a>"
 	}
+	b.WriteString(" " + link(pageLink(other), w.OtherLanguage, other) + "</p>\n")
+	b.WriteString("<p>" + html.EscapeString(w.Images) + "</p>\n<ul>\n")
 	for _, it := range items {
 		id := url.PathEscape(it.ID)
-		img := func(l locale.Lang, format string) string {
-			return chartsDir + "/" + chartName(id, l, "light", format)
+		img := func(in locale.Lang, format string) string {
+			return chartsDir + "/" + chartName(id, in, "light", format)
 		}
-		b.WriteString("<li><strong>" + html.EscapeString(it.Title) + "</strong>: " +
-			link(img(locale.EN, "svg"), "SVG", "") + " · " + link(img(locale.EN, "png"), "PNG", "") + " · " +
-			link("data/"+id+".csv", "CSV", "") + ` · <span lang="fr">français&nbsp;:</span> ` +
-			link(img(locale.FR, "svg"), "SVG", "fr") + " · " + link(img(locale.FR, "png"), "PNG", "fr") + "</li>\n")
+		title := it.Title
+		if l == locale.FR && it.TitleFR != "" {
+			title = it.TitleFR
+		}
+		b.WriteString("<li><strong>" + html.EscapeString(title) + "</strong>" + locale.Lang(l).Colon() +
+			link(img(l, "svg"), "SVG", l) + " · " + link(img(l, "png"), "PNG", l) + " · " +
+			link("data/"+id+".csv", "CSV", l) + ` · <span lang="` + string(other) + `">` + html.EscapeString(w.OtherImages) + `</span> ` +
+			link(img(other, "svg"), "SVG", other) + " · " + link(img(other, "png"), "PNG", other) + "</li>\n")
 	}
-	b.WriteString("</ul>\n<p>Dark and projector versions: replace <code>light</code> with <code>dark</code> or " +
-		"<code>projector</code> in an image's address. All the data with its sources: " +
-		link("data/datapackage.json", "datapackage.json", "") + ".</p>\n</div></noscript>")
+	// Variants holds <code> markup: it is the build's own text, not data.
+	b.WriteString("</ul>\n<p>" + w.Variants + " " + html.EscapeString(w.AllData) + " " +
+		link("data/datapackage.json", "datapackage.json", l) + ".</p>\n</div></noscript>")
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/vugu/vugu/staticrender"
 
 	"briefing/data"
+	"briefing/web/locale"
 	"briefing/web/state"
 	"briefing/web/ui"
 )
@@ -14,8 +15,8 @@ import (
 // prerender renders the initial view as static HTML with the same components the browser
 // runs, so readers see the charts before the wasm arrives and the wasm adopts this DOM. The
 // one-file edition (singleFile) is prerendered as its wasm will draw it: without the links to
-// data files, which do not exist beside a lone file.
-func prerender(b *data.Briefing, singleFile bool) (string, error) {
+// data files, which do not exist beside a lone file. l is the page's language (lang.go).
+func prerender(b *data.Briefing, singleFile bool, l locale.Lang) (string, error) {
 	r := staticrender.New(nil)
 	env, err := vugu.NewBuildEnv(r.EventEnv())
 	if err != nil {
@@ -23,7 +24,9 @@ func prerender(b *data.Briefing, singleFile bool) (string, error) {
 	}
 	var buf bytes.Buffer
 	r.SetWriter(&buf)
-	root := &ui.Root{Briefing: b, State: state.Default(), SingleFile: singleFile}
+	st := state.Default()
+	st.Lang = l
+	root := &ui.Root{Briefing: b, State: st, SingleFile: singleFile}
 	if err := r.Render(env.RunBuild(root)); err != nil {
 		return "", err
 	}

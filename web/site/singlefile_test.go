@@ -14,6 +14,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/roboto"
 
 	"briefing/data"
+	"briefing/web/locale"
 	"briefing/web/static"
 )
 
@@ -60,7 +61,7 @@ func TestNoscriptEscapes(t *testing.T) {
 		{ID: "fatalities", Title: "Peacekeeper fatalities"},
 		{ID: `x"><script>`, Title: `<script>alert("&")</script> Women's share`},
 	}
-	got := noscriptHTML(items, false)
+	got := noscriptHTML(items, false, locale.EN)
 	if strings.Contains(got, "<script") || strings.Contains(got, `"><`) {
 		t.Fatalf("unescaped markup in the noscript block:\n%s", got)
 	}
@@ -84,6 +85,7 @@ func TestNoscriptEscapes(t *testing.T) {
 		t.Errorf("the hostile title is not one <strong> text")
 	}
 	want := []string{
+		"index.fr.html?lang=fr",
 		"charts/fatalities-en-light.svg", "charts/fatalities-en-light.png", "data/fatalities.csv",
 		"charts/fatalities-fr-light.svg", "charts/fatalities-fr-light.png",
 		`charts/x%22%3E%3Cscript%3E-en-light.svg`, `charts/x%22%3E%3Cscript%3E-en-light.png`, `data/x%22%3E%3Cscript%3E.csv`,
@@ -97,7 +99,7 @@ func TestNoscriptEscapes(t *testing.T) {
 		t.Errorf("not one <noscript> element:\n%s", got)
 	}
 
-	one := noscriptHTML(items, true)
+	one := noscriptHTML(items, true, locale.EN)
 	if strings.Contains(one, "href=") || strings.Contains(one, "src=") || strings.Contains(one, "<script") {
 		t.Errorf("the one-file edition's block points to files or has markup from the data:\n%s", one)
 	}
@@ -334,11 +336,14 @@ func TestSingleFileFromRealShell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := prerender(b, true)
+	page, err := prerender(b, true, locale.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
-	filled, err := fill(string(shell), page, noscriptHTML(noscriptItems(b), true), wasmFile{Name: "app.0.wasm", Raw: 9})
+	filled, err := fill(string(shell), page, noscriptHTML(noscriptItems(b), true, locale.EN), wasmFile{Name: "app.0.wasm", Raw: 9})
+	if err == nil {
+		filled, err = localize(filled, locale.EN)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

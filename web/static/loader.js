@@ -9,15 +9,42 @@
   var bar = loader && loader.querySelector(".loader-bar span");
   var text = loader && loader.querySelector(".loader-text");
   var stderr = "";
+  var words = pickWords();
 
-  function mb(n) { return (n / 1048576).toFixed(1) + " MB"; }
+  // pickWords returns the loader's texts in the page's language, chosen as the wasm chooses
+  // it (wasm/url.go): a lang= in the address wins, else the browser's first language we have.
+  // The build puts the texts of both languages in data-words (web/site/lang.go).
+  function pickWords() {
+    var all = {};
+    try { all = JSON.parse(script.getAttribute("data-words") || "{}"); } catch (e) { all = {}; }
+    var lang = "en";
+    var search = location.search;
+    if (search.indexOf("lang=") >= 0) {
+      var m = search.match(/[?&]lang=([^&#]*)/g);
+      var last = m ? decodeURIComponent(m[m.length - 1].replace(/^[?&]lang=/, "")) : "";
+      lang = base(last) === "fr" ? "fr" : "en";
+    } else {
+      var langs = navigator.languages || [navigator.language || ""];
+      for (var i = 0; i < langs.length; i++) {
+        var b = base(langs[i]);
+        if (b === "en" || b === "fr") { lang = b; break; }
+      }
+    }
+    return all[lang] || all.en || {};
+  }
+
+  function base(tag) { return String(tag || "").trim().split("-")[0].toLowerCase(); }
+
+  function word(key) { return words[key] || ""; }
+
+  function mb(n) { return (n / 1048576).toFixed(1).replace(".", word("decimal") || ".") + "\u00a0" + word("mb"); }
 
   function progress(got) {
     if (!loader) return;
     loader.hidden = false;
     var pct = rawSize ? Math.min(100, Math.round(100 * got / rawSize)) : 0;
     if (bar) bar.style.width = pct + "%";
-    if (text) text.textContent = "Loading interactive charts… " + mb(got) + (rawSize ? " of " + mb(rawSize) : "");
+    if (text) text.textContent = word("loading") + " " + mb(got) + (rawSize ? " " + word("of") + " " + mb(rawSize) : "");
   }
 
   // explorerFail is also called from Go (wasm/main.go) with the error text.
@@ -30,16 +57,19 @@
     div.className = "banner fatal";
     div.setAttribute("role", "alert");
     var p = document.createElement("p");
-    p.innerHTML = "<strong>The interactive explorer stopped.</strong> The figures shown are still correct; reload to try again. ";
+    var strong = document.createElement("strong");
+    strong.textContent = word("stopped");
+    p.appendChild(strong);
+    p.appendChild(document.createTextNode(" " + word("hint") + " "));
     var btn = document.createElement("button");
     btn.type = "button";
     btn.className = "reload";
-    btn.textContent = "Reload";
+    btn.textContent = word("reload");
     btn.addEventListener("click", function () { location.reload(); });
     p.appendChild(btn);
     var pre = document.createElement("pre");
     pre.className = "error-text";
-    pre.textContent = String(msg || "unknown error");
+    pre.textContent = String(msg || word("unknown"));
     div.appendChild(p);
     div.appendChild(pre);
     document.body.insertBefore(div, document.body.firstChild);
@@ -87,7 +117,7 @@
   function embeddedResponse(el) {
     if (el.getAttribute("data-encoding") !== "gzip") throw new Error("the embedded wasm has an unknown encoding");
     if (!window.DecompressionStream || !window.Blob || !window.Response) {
-      throw new Error("This browser cannot unpack the explorer (no DecompressionStream); open the online version instead.");
+      throw new Error(word("noUnpack"));
     }
     var b64 = el.textContent;
     var bytes;
@@ -112,7 +142,7 @@
       });
     }
     var fetched = fetch(wasmURL).then(function (resp) {
-      if (!resp.ok) throw new Error("could not load " + wasmURL + ": HTTP " + resp.status);
+      if (!resp.ok) throw new Error(word("loadError").replace("%s", wasmURL).replace("%s", String(resp.status)));
       return resp;
     });
     if (WebAssembly.instantiateStreaming) {
@@ -140,7 +170,7 @@
 
   function start() {
     if (!window.WebAssembly || !window.Go) {
-      window.explorerFail("This browser cannot run WebAssembly; the figures above are complete without it.");
+      window.explorerFail(word("noWasm"));
       return;
     }
     captureStderr();
@@ -151,7 +181,7 @@
       return go.run(result.instance);
     }).then(function () {
       // The Go program only returns when it has failed; keep the reason it gave, if any.
-      if (!document.getElementById("fatal")) window.explorerFail(stderr || "the explorer exited");
+      if (!document.getElementById("fatal")) window.explorerFail(stderr || word("exited"));
     }).catch(function (err) {
       window.explorerFail((stderr ? stderr + "\n" : "") + String(err && err.message || err));
     });

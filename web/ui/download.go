@@ -51,9 +51,9 @@ func (c *Root) File(id, format string) ([]byte, string, string, error) {
 	name := export.FileName("s-2020-911", ds.ID, viewName(c, ds), dataDate(c.Briefing, ds), "."+format)
 	switch format {
 	case "csv":
-		return export.CSV(ds, c.Briefing.Sources), name, "text/csv;charset=utf-8", nil
+		return export.CSVIn(ds, c.Briefing.Sources, c.State.Lang), name, "text/csv;charset=utf-8", nil
 	case "json":
-		return export.JSON(ds, c.Briefing.Sources), name, "application/json", nil
+		return export.JSONIn(ds, c.Briefing.Sources, c.State.Lang), name, "application/json", nil
 	case "svg":
 		card, err := view.NewCard(c.Briefing, ds, c.Effective(), c.Charts, view.WideLayout)
 		if err != nil || !card.Charted {

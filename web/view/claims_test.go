@@ -460,7 +460,7 @@ func TestFiguresOnePerSentence(t *testing.T) {
 		row, want string
 	}{
 		{locale.EN, state.Bars, "Civilian staff at Headquarters in DPO and the shared regional structure", "parity reached, with some exceptions; no percentage given"},
-		{locale.FR, state.Bars, "Personnel civil du Siège au DOP et dans la structure régionale commune", "parité atteinte, à quelques exceptions près\u00a0; aucun pourcentage n'est indiqué"},
+		{locale.FR, state.Bars, "Personnel civil du Siège au DOP et dans la structure régionale commune", "parité atteinte, à quelques exceptions près\u00a0; aucun pourcentage n’est indiqué"},
 		{locale.EN, state.Bars, "Formed military contingents", "target not yet achieved; no figure given"},
 		{locale.EN, state.Gap, "Formed military contingents", "target not yet achieved; no figure given"},
 	} {

@@ -46,7 +46,7 @@ func KeyFigures(b *data.Briefing, query, theme string, l locale.Lang) KeyFigureL
 		}
 		list.Rows = append(list.Rows, keyFigureRow(k, l))
 	}
-	list.Status = fmt.Sprintf(w.Matches, len(list.Rows), list.Total)
+	list.Status = w.MatchStatus(l, len(list.Rows), list.Total)
 	if len(list.Rows) == 0 && query != "" {
 		list.Status = fmt.Sprintf(w.NoMatch, query)
 	}

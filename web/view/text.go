@@ -1,6 +1,10 @@
 package view
 
-import "briefing/web/locale"
+import (
+	"fmt"
+
+	"briefing/web/locale"
+)
 
 // Words are the interface texts of one language. Generated sentences are built from these
 // and the data (sentence.go), never translated by hand per figure.
@@ -21,8 +25,9 @@ type Words struct {
 	Download, Sources, Speaker                                                  string
 	Period, Category, Value, TargetCol, GapCol, Note, Unit, SortBy, PartialFlag string
 	KeyFigures, KeyFiguresLede, SearchLabel, SearchHint, AllThemes, Theme       string
-	Figure, Quote, NoMatch, Matches                                             string
+	Figure, Quote, NoMatch, Matches, MatchesOne, DataFiles                      string
 	YourData, YourDataLede, ChooseFile, PasteLabel, ChartIt, Remove, NoSource   string
+	PasteHint                                                                   string
 	TooManyBars, ErrorTitle, Reload, Present                                    string
 	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
 	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Full          string
@@ -48,9 +53,9 @@ var wordsEN = Words{
 	Note: "Note", Unit: "Unit", SortBy: "Sort by %s", PartialFlag: "partial",
 	KeyFigures: "Other figures in the briefing", KeyFiguresLede: "Every other number stated by the Under-Secretary-General and the eight Council members, with the sentence it comes from.",
 	SearchLabel: "Search", SearchHint: "e.g. PCRS, funding, MINUSCA", AllThemes: "All themes", Theme: "Theme",
-	Figure: "Figure", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures",
+	Figure: "Figure", Quote: "Sentence", NoMatch: "No figure matches “%s”.", Matches: "%d of %d figures", MatchesOne: "%d of %d figure", DataFiles: "Data:",
 	YourData: "Your own figures", YourDataLede: "Chart a CSV file with columns period,value or category,value[,target] — for example next year's figures. It stays in your browser.",
-	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", ChartIt: "Chart it", Remove: "Remove",
+	ChooseFile: "Choose a CSV file", PasteLabel: "Or paste CSV text", PasteHint: "period,value\n2021,13", ChartIt: "Chart it", Remove: "Remove",
 	NoSource:    "Your data: not from S/2020/911. Nothing leaves your browser.",
 	TooManyBars: "Too many rows to chart (%d); the table shows them all.",
 	ErrorTitle:  "Something went wrong.", Reload: "Reload", Present: "Present",
@@ -79,16 +84,16 @@ var wordsFR = Words{
 	Kicker: "Conseil de sécurité des Nations Unies · S/2020/911", Title: "La réforme du maintien de la paix en chiffres",
 	Lede:     "Les chiffres de l’exposé annuel sur la réforme du maintien de la paix présenté au Conseil de sécurité par le Secrétaire général adjoint Jean-Pierre Lacroix le 14 septembre 2020 : chaque valeur avec la phrase d’où elle vient.",
 	Footer:   "Source : document S/2020/911 de l’Organisation des Nations Unies, lettre datée du 16 septembre 2020 adressée par le Président du Conseil de sécurité. Tout fonctionne dans votre navigateur ; rien n’est envoyé.",
-	Language: "Langue", ThemeLabel: "Thème", Light: "Clair", Dark: "Sombre", Projector: "Projecteur",
+	Language: "Langue", ThemeLabel: "Thème", Light: "Clair", Dark: "Sombre", Projector: "Projection",
 	Chart: "Graphique", Table: "Tableau", Variant: "Type de graphique", Bars: "Barres", Line: "Courbe",
 	Share: "Part et objectif", Gap: "Écart à l’objectif", Values: "Valeurs", Targets: "Afficher les objectifs 2020",
 	Download: "Télécharger", Sources: "Sources", Speaker: "Orateur", Period: "Période", Category: "Catégorie", Value: "Valeur", TargetCol: "Objectif 2020", GapCol: "Écart (pt)",
 	Note: "Note", Unit: "Unité", SortBy: "Trier par %s", PartialFlag: "incomplet",
 	KeyFigures: "Autres chiffres de l’exposé", KeyFiguresLede: "Tous les autres nombres cités par le Secrétaire général adjoint et les huit membres du Conseil, avec la phrase d’où ils viennent.",
 	SearchLabel: "Rechercher", SearchHint: "p. ex. PCRS, financement, MINUSCA", AllThemes: "Tous les thèmes", Theme: "Thème",
-	Figure: "Chiffre", Quote: "Phrase", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d",
-	YourData: "Vos propres chiffres", YourDataLede: "Représentez un fichier CSV à colonnes period,value ou category,value[,target] — par exemple les chiffres de l’an prochain. Il reste dans votre navigateur.",
-	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", ChartIt: "Représenter", Remove: "Retirer",
+	Figure: "Chiffre", Quote: "Citation", NoMatch: "Aucun chiffre ne correspond à « %s ».", Matches: "%d chiffres sur %d", MatchesOne: "%d chiffre sur %d", DataFiles: "Données :",
+	YourData: "Vos propres chiffres", YourDataLede: "Créez un graphique à partir d’un fichier CSV à colonnes période,valeur ou catégorie,valeur[,objectif] — par exemple les chiffres de l’an prochain. Il reste dans votre navigateur.",
+	ChooseFile: "Choisir un fichier CSV", PasteLabel: "Ou coller du texte CSV", PasteHint: "période,valeur\n2021,13", ChartIt: "Créer le graphique", Remove: "Retirer",
 	NoSource:    "Vos données : elles ne viennent pas du document S/2020/911. Rien ne quitte votre navigateur.",
 	TooManyBars: "Trop de lignes pour un graphique (%d) ; le tableau les montre toutes.",
 	ErrorTitle:  "Une erreur s’est produite.", Reload: "Recharger", Present: "Présenter",
@@ -109,6 +114,17 @@ func For(l locale.Lang) Words {
 		return wordsFR
 	}
 	return wordsEN
+}
+
+// MatchStatus says how many key figures a search shows: "3 of 21 figures", "1 chiffre sur 21".
+// The noun agrees with the total in English ("1 of 21 figures") and with the count in French
+// ("1 chiffre sur 21"); locale.Plural knows which counts are singular.
+func (w Words) MatchStatus(l locale.Lang, shown, total int) string {
+	n := total
+	if l == locale.FR {
+		n = shown
+	}
+	return fmt.Sprintf(l.Plural(n, w.MatchesOne, w.Matches), shown, total)
 }
 
 // groupLabel names a group of rows (parity: uniformed or civilian personnel).

@@ -10,7 +10,7 @@ import (
 )
 
 // UploadError says what is wrong with a reader's file in the interface's language, one
-// problem per line, each with its line and column: "ligne 3, colonne value : « sept » n'est
+// problem per line, each with its line and column: "ligne 3, colonne value : « sept » n’est
 // pas un nombre". nil gives "".
 func UploadError(err error, l locale.Lang) string {
 	if err == nil {
@@ -44,14 +44,9 @@ var french = upload.Words{
 		return "«" + narrowNBSP + q[1:len(q)-1] + narrowNBSP + "»"
 	},
 	Count: func(n int) string { return locale.FR.Number(float64(n), 0) },
-	Cells: func(n int) string {
-		if n == 1 {
-			return "1 cellule"
-		}
-		return strconv.Itoa(n) + " cellules"
-	},
-	Size: func(n int) string { return locale.FR.Decimal(upload.SizeMB(n)) + nbsp + "Mo" },
-	Line: "ligne", Column: "colonne", Colon: locale.FR.Colon(),
+	Cells: func(n int) string { return strconv.Itoa(n) + " " + locale.FR.Plural(n, "cellule", "cellules") },
+	Size:  func(n int) string { return locale.FR.Decimal(upload.SizeMB(n)) + nbsp + "Mo" },
+	Line:  "ligne", Column: "colonne", Colon: locale.FR.Colon(),
 }
 
 // UploadNotes are the things worth knowing about a file that charted (rows reordered,
