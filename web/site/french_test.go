@@ -100,7 +100,8 @@ func englishFragments() []string {
 	verb := regexp.MustCompile(`%[sd%]`)
 	var out []string
 	seen := map[string]bool{}
-	pairs := [][2]any{{view.For(locale.EN), view.For(locale.FR)}, {view.PageFor(locale.EN), view.PageFor(locale.FR)}}
+	pairs := [][2]any{{view.For(locale.EN), view.For(locale.FR)}, {view.PageFor(locale.EN), view.PageFor(locale.FR)},
+		{view.NoticesFor(locale.EN), view.NoticesFor(locale.FR)}}
 	for _, p := range pairs {
 		en, fr := reflect.ValueOf(p[0]), reflect.ValueOf(p[1])
 		for i := 0; i < en.NumField(); i++ {
@@ -208,7 +209,7 @@ func frenchViews(t *testing.T) []frenchView {
 		variants = state.Reduce(variants, state.SetValues{Dataset: ds.ID, On: false})
 		variants = state.Reduce(variants, state.SetTargets{Dataset: ds.ID, On: false})
 	}
-	for _, id := range []string{"upload-chiffres", "upload-objectifs"} {
+	for _, id := range []string{"upload-1", "upload-2"} { // readers' cards are numbered
 		tables = state.Reduce(tables, state.SetTable{Dataset: id, On: true})
 	}
 	variants = state.Reduce(variants, state.SetVariant{Dataset: "fatalities", Variant: state.Line})
@@ -222,6 +223,19 @@ func frenchViews(t *testing.T) []frenchView {
 	withErr := root(fr())
 	withErr.Err = "test"
 	add("error banner", render(t, withErr))
+	// What the page says about odd links, other readers' cards and a crowded file.
+	for _, q := range []string{"embed=nope&lang=fr", "slide=99&lang=fr"} {
+		add("link "+q, render(t, root(state.Decode(q, state.KindsOf(b.Datasets)))))
+	}
+	foreign := root(fr())
+	foreign.Foreign = true
+	var crowded strings.Builder
+	crowded.WriteString("catégorie,valeur\n")
+	for i := range 300 {
+		fmt.Fprintf(&crowded, "c%d,%d\n", i, i)
+	}
+	foreign.AddUpload("beaucoup.csv", []byte(crowded.String()))
+	add("another reader's card, a crowded file", render(t, foreign))
 	slides := root(fr()).SlideCount()
 	if slides < 3 {
 		t.Fatalf("%d slides", slides)
