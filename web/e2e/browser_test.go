@@ -23,6 +23,10 @@ import (
 	"briefing/web/server"
 )
 
+// tabLife bounds one browser tab: long enough for a slow, busy machine; a test that hangs
+// still fails well inside go test's -timeout.
+const tabLife = 8 * time.Minute
+
 // need skips (or, under ./build.sh test, fails) when the browser or the built site is missing.
 func need(t *testing.T) string {
 	t.Helper()
@@ -67,7 +71,9 @@ func newPage(t *testing.T, origin string, width, height int64, extra ...chromedp
 	opts := chromium.Options(chromium.Path, int(width), int(height), extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	// A tab's whole life, several views for some tests: sized for a machine busy with other
+	// work (2 cores at a load of 20 made 90 s too short), where every wait is for a condition.
+	ctx, cancelT := context.WithTimeout(ctx, tabLife)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	p := &page{ctx: ctx}
 	if err := chromedp.Listen(ctx, func(ev any) { p.record(ev, origin) }); err != nil {
@@ -175,4 +181,23 @@ func eval[T any](t *testing.T, p *page, js string) T {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
 	return v
+}
+
+// waitAcrossNavigation evaluates a condition until it holds, through a navigation that
+// replaces the page (an evaluation then fails with a lost context, and is tried again).
+func (p *page) waitAcrossNavigation(t *testing.T, cond string) {
+	t.Helper()
+	for {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
+		if p.ctx.Err() != nil {
+			t.Fatalf("waiting for %s: %v", cond, p.ctx.Err())
+		}
+		select {
+		case <-p.ctx.Done():
+		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
+		}
+	}
 }

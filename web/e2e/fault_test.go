@@ -79,9 +79,8 @@ func TestPanicShowsBanner(t *testing.T) {
 		p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)), chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart svg .target`)))
 		// The banner's Reload works under the shipped Content-Security-Policy (an inline
 		// handler did nothing there): a new page, at the same view, without the banner.
-		p.run(t, chromedp.Evaluate[chromedp.Void](`window.__before = 1`),
-			chromedp.Click(chromedp.CSS(`.banner a.reload`)),
-			chromedp.Poll[chromedp.Void](`window.__before === undefined && document.documentElement.dataset.ready === "1"`))
+		p.run(t, chromedp.Evaluate[chromedp.Void](`window.__before = 1`), chromedp.Click(chromedp.CSS(`.banner a.reload`)))
+		p.waitAcrossNavigation(t, `window.__before === undefined && document.documentElement.dataset.ready === "1"`)
 		if got := eval[string](t, p, `location.search`); !strings.Contains(got, "fatalities=table") || strings.Contains(got, "fault") {
 			t.Errorf("reloaded at %q, want the same view", got)
 		}
