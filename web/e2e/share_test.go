@@ -284,10 +284,10 @@ func TestOwnFigures(t *testing.T) {
 	if n := eval[int](t, p, `document.querySelectorAll("#upload-2 .chart.wide .hit").length`); n != 2 {
 		t.Errorf("uploaded file charts %d bars, want 2", n)
 	}
-	if got := eval[string](t, p, `document.querySelector("#upload-next-year h2").textContent`); got != "next-year" {
+	if got := eval[string](t, p, `document.querySelector("#upload-2 h2").textContent`); got != "next-year" {
 		t.Errorf("file titled %q, want its name", got)
 	}
-	if got := eval[string](t, p, `document.querySelector("#upload-next-year .headline").textContent`); got != "13 en 2021 → 9 en 2022, −31\u202f% (notre calcul)" {
+	if got := eval[string](t, p, `document.querySelector("#upload-2 .headline").textContent`); got != "13 en 2021 → 9 en 2022, −31\u202f% (notre calcul)" {
 		t.Errorf("French headline of a reader's file %q", got)
 	}
 	p.clean(t)
