@@ -192,13 +192,19 @@ func (c *DatasetCard) ItemKey(e vugu.DOMEvent, i int) {
 }
 
 // MenuFocusOut closes the menu when the focus leaves it for another element of the page.
+// (Vugu's DOMEvent.JSEvent calls through a window it does not set, so the event is asked of
+// Vugu's script directly; a panic here would stop the app, so it is recovered.)
 func (c *DatasetCard) MenuFocusOut(e vugu.DOMEvent) {
+	defer func() { _ = recover() }()
 	if !c.menuOpen {
 		return
 	}
-	ev := e.JSEvent()
-	next := ev.Get("relatedTarget")
-	if next.Truthy() && !ev.Get("currentTarget").Call("contains", next).Bool() {
+	next := js.Global().Call("vuguGetActiveEvent").Get("relatedTarget")
+	if !next.Truthy() {
+		return // the focus left for no element (a click on the page): the menu stays
+	}
+	wrap := next.Call("closest", ".menu-wrap")
+	if !wrap.Truthy() || wrap.Call("querySelector", ".share-toggle").Get("id").String() != c.Card.ID+"-share" {
 		c.menuOpen, c.focusWant = false, noFocus
 	}
 }
@@ -227,5 +233,7 @@ func (c *DatasetCard) focus(el js.Value, which int) {
 		return
 	}
 	c.focusWant = noFocus
-	el.Call("focus")
+	// Later, not now: focusing fires focus events, and Vugu cannot handle an event in the
+	// middle of a render (the app stopped).
+	js.Global().Call("setTimeout", el.Get("focus").Call("bind", el), 0)
 }
