@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -222,5 +224,44 @@ func TestHonestWithoutJavaScript(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLayoutScreenshots writes the screenshots of docs/ that show the layout on each screen,
+// when SCREENSHOTS names a folder: SCREENSHOTS=docs go test ./web/e2e -run LayoutScreenshots
+func TestLayoutScreenshots(t *testing.T) {
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SCREENSHOTS=<folder> to write screenshots")
+	}
+	u := site(t)
+	shots := []struct {
+		name          string
+		query         string
+		width, height int64
+		element       string // this element only (on a phone, the first screen of it); "" = the first screen
+	}{
+		{"phone-375", "", 375, 812, ""},
+		{"key-figures-375", "", 375, 812, "#key-figures"},
+		{"key-figures-1440", "", 1440, 900, "#key-figures"},
+		{"dark-1920", "?v=2&theme=dark", 1920, 1080, ""},
+	}
+	for _, s := range shots {
+		p := newPage(t, u, s.width, s.height)
+		p.run(t, chromedp.EmulateViewport(s.width, s.height))
+		p.open(t, u+"/"+s.query)
+		shot := chromedp.CaptureScreenshot()
+		if s.element == "#key-figures" && s.width < 600 { // a phone: the key figures' first screen
+			eval[bool](t, p, `(document.querySelector("#key-figures").scrollIntoView(), true)`)
+		} else if s.element != "" {
+			shot = chromedp.Screenshot(chromedp.CSS(s.element))
+		}
+		png, err := chromedp.Run(p.ctx, shot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, s.name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
