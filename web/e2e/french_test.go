@@ -87,7 +87,7 @@ func TestTabWalk(t *testing.T) {
 	if len(order) < 40 {
 		t.Errorf("only %d stops reached with Tab", len(order))
 	}
-	for _, want := range []string{"SELECT#.lang-select", "BUTTON#.present", "BUTTON#.view-table", "BUTTON#.hit", "BUTTON#.dl-csv", "INPUT#.kf-search", "INPUT#upload-file"} {
+	for _, want := range []string{"SELECT#.lang-select", "BUTTON#.present", "BUTTON#.view-table", "BUTTON#.hit", "BUTTON#coe-gaps-share.share-toggle", "INPUT#.kf-search", "INPUT#upload-file"} {
 		found := false
 		for _, o := range order {
 			found = found || strings.HasPrefix(o, want)

@@ -149,7 +149,9 @@ func (d *downloads) take(t *testing.T, p *page, button string) (string, []byte) 
 	d.mu.Lock()
 	before := len(d.done)
 	d.mu.Unlock()
-	p.run(t, chromedp.Click(chromedp.CSS(button)))
+	// The downloads are items of the card's "Download / share" menu: open it first.
+	card, _, _ := strings.Cut(button, " ")
+	p.run(t, chromedp.Click(chromedp.CSS(card+` .share-toggle`)), chromedp.WaitVisible(chromedp.CSS(button)), chromedp.Click(chromedp.CSS(button)))
 	for i := 0; i < 100; i++ {
 		d.mu.Lock()
 		for guid := range d.done {

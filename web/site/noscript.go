@@ -14,6 +14,10 @@ import (
 // only the controls need it. So the <noscript> block is short: it says so, and offers what the
 // controls would have given, the static images (charts/, writeCharts) and the data files.
 
+// noscriptStyle hides the controls that need script: the page's settings, each card's
+// toolbar, the key-figure filters and the upload area (TestHonestWithoutJavaScript).
+const noscriptStyle = ".settings,.toolbar,.filters .setting,#your-data{display:none!important}"
+
 // noscriptItem is one dataset as the <noscript> block lists it.
 type noscriptItem struct {
 	ID      string // dataset id: names its images and data file
@@ -42,7 +46,10 @@ func noscriptHTML(items []noscriptItem, singleFile bool, l locale.Lang) string {
 	var b strings.Builder
 	// The page's style sheet leaves .noscript to this inline style: the block stands outside the
 	// explorer's column (.app), so it takes the same width and padding.
-	b.WriteString(`<noscript><div class="noscript" role="note" style="max-width:1060px;margin:0 auto;padding:16px 20px 0">` + "\n")
+	// Without script the controls could do nothing, so they are not shown: this style sheet is
+	// only in the page when the browser runs no script (a <noscript>'s content is then markup).
+	b.WriteString("<noscript><style>" + noscriptStyle + "</style>")
+	b.WriteString(`<div class="noscript" role="note" style="max-width:1060px;margin:0 auto;padding:16px 20px 0">` + "\n")
 	b.WriteString("<p><strong>" + html.EscapeString(w.ScriptOff) + "</strong> " + html.EscapeString(w.Complete))
 	if singleFile {
 		b.WriteString("</p>\n</div></noscript>")

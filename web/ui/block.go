@@ -74,17 +74,29 @@ func hitStyle(h chart.Hit) string {
 }
 
 // keyFigureRows is the body of the key-figures table: the figure as the row's header, then
-// unit, theme, speaker and the verbatim quote with the figure marked. Every text is escaped.
+// unit, theme, speaker and the verbatim sentence with the figure marked, and its reference.
+// The speaker's title ("Name, title") is shown where a run of the same speaker's figures
+// starts (rows after it have class kf-same), so that it is not repeated down the table; narrow
+// screens show the rows as cards with the name only (style.css). Every text is escaped.
 func keyFigureRows(rows []view.KeyFigureRow) Block {
 	var b strings.Builder
 	esc := html.EscapeString
-	for _, k := range rows {
-		b.WriteString(`<tr id="kf-` + esc(k.ID) + `">`)
-		b.WriteString(`<th scope="row" class="num">` + esc(k.Figure) + `</th>`)
-		b.WriteString(`<td>` + esc(k.Unit) + `</td>`)
-		b.WriteString(`<td>` + esc(k.Theme) + `</td>`)
-		b.WriteString(`<td>` + esc(k.Speaker) + `</td>`)
-		b.WriteString(`<td class="kf-quote"><span lang="en"><span>` + esc(k.Before) + `</span><mark>` + esc(k.Mark) +
+	for i, k := range rows {
+		b.WriteString(`<tr id="kf-` + esc(k.ID) + `"`)
+		if i > 0 && rows[i-1].Speaker == k.Speaker {
+			b.WriteString(` class="kf-same"`)
+		}
+		b.WriteString(`>`)
+		b.WriteString(`<th scope="row" class="num kf-figure">` + esc(k.Figure) + `</th>`)
+		b.WriteString(`<td class="kf-unit">` + esc(k.Unit) + `</td>`)
+		b.WriteString(`<td class="kf-theme">` + esc(k.Theme) + `</td>`)
+		name, role, _ := strings.Cut(k.Speaker, ", ")
+		b.WriteString(`<td class="kf-speaker"><span class="kf-name">` + esc(name) + `</span>`)
+		if role != "" {
+			b.WriteString(`<span class="kf-role"><span class="sr-only">, </span>` + esc(role) + `</span>`)
+		}
+		b.WriteString(`</td>`)
+		b.WriteString(`<td class="kf-quote"><span class="kf-sentence" lang="en"><span>` + esc(k.Before) + `</span><mark>` + esc(k.Mark) +
 			`</mark><span>` + esc(k.After) + `</span></span> <span class="cite">` + esc(k.Cite) + `</span></td>`)
 		b.WriteString(`</tr>`)
 	}
@@ -104,10 +116,13 @@ func tableRows(t view.Table) Block {
 		b.WriteString(">")
 		for j, cell := range row.Cells {
 			tag := "td"
-			if j == 0 {
+			switch {
+			case j == 0:
 				tag = `th scope="row"`
-			} else if j < len(t.Columns) && t.Columns[j].Numeric {
+			case j < len(t.Columns) && t.Columns[j].Numeric:
 				tag = `td class="num"`
+			case j == len(row.Cells)-1 && row.Source != "" && cell.Text == row.Source:
+				tag = `td class="src"` // the source reference: kept on one line (style.css)
 			}
 			b.WriteString("<" + tag + ">" + html.EscapeString(cell.Text))
 			b.WriteString("</" + tag[:2] + ">")

@@ -72,7 +72,7 @@ func TestKeyFigureRowsEscapeQuotes(t *testing.T) {
 			t.Errorf("unescaped %q in %s", bad, b.HTML)
 		}
 	}
-	if !strings.Contains(b.HTML, `<tr id="kf-x&#34;y"><th scope="row" class="num">1</th>`) ||
+	if !strings.Contains(b.HTML, `<tr id="kf-x&#34;y"><th scope="row" class="num kf-figure">1</th>`) ||
 		!strings.Contains(b.HTML, `<mark>1</mark>`) {
 		t.Errorf("row markup: %s", b.HTML)
 	}
@@ -150,5 +150,35 @@ func TestTableRowsEscapeAndAlign(t *testing.T) {
 	tb.Rows[0].Cells[1].Text = "60"
 	if tableRows(tb).Key == b.Key {
 		t.Error("different rows, same key")
+	}
+}
+
+// TestKeyFigureRowsNameSpeakerOnce: a speaker's title is given where a run of their figures
+// starts; the rows after it say the name only (class kf-same hides the title), and a new
+// speaker starts a new run.
+func TestKeyFigureRowsNameSpeakerOnce(t *testing.T) {
+	lacroix := "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
+	rows := []view.KeyFigureRow{{ID: "a", Speaker: lacroix}, {ID: "b", Speaker: lacroix}, {ID: "c", Speaker: "Geng Shuang, China"}, {ID: "d", Speaker: "Anon"}}
+	h := keyFigureRows(rows).HTML
+	for _, want := range []string{
+		`<tr id="kf-a"><th`, `<tr id="kf-b" class="kf-same"><th`, `<tr id="kf-c"><th`, `<tr id="kf-d"><th`,
+		`<td class="kf-speaker"><span class="kf-name">Jean-Pierre Lacroix</span><span class="kf-role"><span class="sr-only">, </span>Under-Secretary-General for Peace Operations</span></td>`,
+		`<td class="kf-speaker"><span class="kf-name">Anon</span></td>`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("rows lack %s:\n%s", want, h)
+		}
+	}
+}
+
+// TestTableRowsMarkTheSource: the source reference cell has class src (kept on one line).
+func TestTableRowsMarkTheSource(t *testing.T) {
+	src := "S/2020/911, p.\u00a05"
+	tb := view.Table{
+		Columns: []view.Column{{Label: "Year"}, {Label: "Fatalities", Numeric: true}, {Label: "Note"}, {Label: "Source"}},
+		Rows:    []view.TableRow{{Cells: []view.Cell{{Text: "2017"}, {Text: "59"}, {Text: ""}, {Text: src}}, Source: src}},
+	}
+	if want := `<td class="src">` + src + `</td></tr>`; !strings.HasSuffix(tableRows(tb).HTML, want) {
+		t.Errorf("source cell: %s, want it to end %s", tableRows(tb).HTML, want)
 	}
 }

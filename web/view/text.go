@@ -31,7 +31,7 @@ type Words struct {
 	TooManyBars, ErrorTitle, Reload, Present                                    string
 	SlideSubtitle, SlideWord, Of, Next, Previous, Leave, SlideHelp, Blanked     string
 	Embed, EmbedLede, EmbedIframe, EmbedImage, EmbedScript, Copy, Full          string
-	NotMetYet, OneFile                                                          string
+	NotMetYet, OneFile, DownloadShare                                           string
 }
 
 var wordsEN = Words{
@@ -67,7 +67,7 @@ var wordsEN = Words{
 	Embed:     "Embed", EmbedLede: "Copy this code into an intranet or web page.",
 	EmbedIframe: "Interactive chart (iframe; embed.js sizes it to fit)", EmbedImage: "Static image with alt text, for pages that allow no iframe or script",
 	EmbedScript: "Link to this view", Copy: "Copy", Full: "Open in the full explorer",
-	OneFile: "The whole explorer as one file, for offline use",
+	OneFile: "The whole explorer as one file, for offline use", DownloadShare: "Download / share",
 }
 
 var wordsFR = Words{
@@ -105,7 +105,7 @@ var wordsFR = Words{
 	Embed:     "Intégrer", EmbedLede: "Copiez ce code dans une page intranet ou web.",
 	EmbedIframe: "Graphique interactif (iframe ; embed.js l’ajuste à son contenu)", EmbedImage: "Image statique avec texte de remplacement, pour les pages sans iframe ni script",
 	EmbedScript: "Lien vers cette vue", Copy: "Copier", Full: "Ouvrir l’explorateur complet",
-	OneFile: "L’explorateur entier en un seul fichier, pour un usage hors ligne",
+	OneFile: "L’explorateur entier en un seul fichier, pour un usage hors ligne", DownloadShare: "Télécharger / partager",
 }
 
 // For returns the words of a language.
