@@ -56,7 +56,7 @@ func notReady(t *testing.T, p *page) {
 // controls, so the test can tell whether anything flipped back on screen.
 const framesScript = `(() => { window.__frames = []; const q = s => document.querySelector(s);
 	const sample = () => { const t = q("#parity .targets-toggle"), tb = q("#fatalities .view-table"), l = q(".lang-select");
-	  window.__frames.push([t ? String(t.checked) : "-", tb ? tb.getAttribute("aria-pressed") : "-", l ? l.value : "-"]); };
+	  window.__frames.push([t ? String(t.checked) : "-", tb ? tb.getAttribute("aria-pressed") : "-", l ? l.value : "-", q(".kf-search") ? q(".kf-search").value : "-"]); };
 	const tick = () => { sample(); requestAnimationFrame(tick); };
 	sample(); requestAnimationFrame(tick); })()`
 
@@ -72,16 +72,18 @@ func TestEarlyInputKept(t *testing.T) {
 		t.Fatal("the prerendered parity chart should start with its targets shown")
 	}
 	p.run(t, chromedp.Evaluate[chromedp.Void](framesScript))
+	rows := eval[int](t, p, `document.querySelectorAll("#key-figures tbody tr").length`)
 
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
 		chromedp.Click(chromedp.CSS(`#fatalities .view-table`)),
-		change(`.lang-select`, "fr"))
+		change(`.lang-select`, "fr"),
+		chromedp.Click(chromedp.CSS(`.kf-search`)), chromedp.SendKeys(chromedp.CSS(`.kf-search`), "PCRS"))
 	notReady(t, p)
 	// Pending, not flipped: the tick stays until the explorer applies the click.
 	if !eval[bool](t, p, `document.querySelector("#parity .targets-toggle").checked`) {
 		t.Error("the targets checkbox flipped before the explorer could act on it (it would flip back)")
 	}
-	for _, sel := range []string{`#parity .targets-toggle`, `#fatalities .view-table`, `.lang-select`} {
+	for _, sel := range []string{`#parity .targets-toggle`, `#fatalities .view-table`, `.lang-select`, `.kf-search`} {
 		busy := eval[string](t, p, `(() => { const e = document.querySelector(`+jsString(sel)+`);
 		  return e.getAttribute("aria-busy") + " " + e.classList.contains("early-pending"); })()`)
 		if busy != "true true" {
@@ -120,15 +122,21 @@ func TestEarlyInputKept(t *testing.T) {
 			t.Errorf("after take-over: %s = %q, want %q", js, got, want)
 		}
 	}
+	if got := eval[string](t, p, `document.querySelector(".kf-search").value`); got != "PCRS" {
+		t.Errorf("after take-over the key-figures search holds %q, want PCRS", got)
+	}
+	if n := eval[int](t, p, `document.querySelectorAll("#key-figures tbody tr").length`); n == 0 || n >= rows {
+		t.Errorf("the search typed early left %d of %d key figures: it was not applied", n, rows)
+	}
 	search := eval[string](t, p, `location.search`)
-	for _, want := range []string{"fatalities=table", "parity=notargets", "lang=fr"} {
+	for _, want := range []string{"fatalities=table", "parity=notargets", "lang=fr", "q=PCRS"} {
 		if !strings.Contains(search, want) {
 			t.Errorf("URL %q lacks %s: the change did not go through the explorer's state", search, want)
 		}
 	}
 	// Nothing flipped back on screen: each control changed at most once, to its new value.
 	frames := eval[[][]string](t, p, `window.__frames`)
-	for i, name := range []string{"targets checked", "table pressed", "language"} {
+	for i, name := range []string{"targets checked", "table pressed", "language", "search"} {
 		var seen []string
 		for _, f := range frames {
 			if len(seen) == 0 || seen[len(seen)-1] != f[i] {
