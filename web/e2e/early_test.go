@@ -143,6 +143,17 @@ func TestEarlyInputKept(t *testing.T) {
 				seen = append(seen, f[i])
 			}
 		}
+		// Typed text may show letter by letter; it flips back only if a value is not the one
+		// before it with more typed.
+		if name == "search" {
+			for k := 1; k < len(seen); k++ {
+				if !strings.HasPrefix(seen[k], seen[k-1]) {
+					t.Errorf("search went %v on screen: it flipped back", seen)
+					break
+				}
+			}
+			continue
+		}
 		if len(seen) > 2 {
 			t.Errorf("%s went %v on screen: it flipped back", name, seen)
 		}

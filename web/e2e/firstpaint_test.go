@@ -26,7 +26,7 @@ func TestChartsWithoutJavaScript(t *testing.T) {
 	if strings.Contains(html, `data-ready="1"`) {
 		t.Fatal("scripts ran although disabled")
 	}
-	for _, want := range []string{`id="fatalities"`, `id="coe-gaps"`, `id="parity"`, `59 → 8`,
+	for _, want := range []string{`id="fatalities"`, `id="coe-gaps"`, `id="parity"`, `59 in 2017 → 25 in 2019`,
 		`<title>2017: 59 fatalities</title>`, `role="img"`, `S/2020/911, Annex I, p. 5`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("without JavaScript the page lacks %q", want)
