@@ -111,7 +111,8 @@ func TestOddLinksShowSomething(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 800, 600)
 	for _, tc := range []struct{ query, want, then string }{
-		{"?embed=key-figures", "does not have", `#fatalities .chart svg`},
+		{"?embed=key-figures", "does not have", `#fatalities .chart svg`}, // an id of the page, not a dataset's
+		{"?embed=nope&controls=0", "does not have", `#fatalities .chart svg`},
 		{"?embed=fatalitie&lang=fr", "ne contient pas", `#fatalities .chart svg`},
 		{"?slide=8", "has 7 slides", `.slide`},
 	} {
@@ -122,6 +123,11 @@ func TestOddLinksShowSomething(t *testing.T) {
 		}
 		if h := eval[float64](t, p, `document.querySelector(".link-problem").getBoundingClientRect().height`); h < 20 {
 			t.Errorf("%s: the message is not visible (height %v)", tc.query, h)
+		}
+		// Nothing else: no card left over from the prerendered page (Vugu leaves the children of
+		// an element alone when its template has none).
+		if n := eval[int](t, p, `[...document.querySelectorAll("section.card, .slide")].filter(e => e.getBoundingClientRect().height > 0).length`); n != 0 {
+			t.Errorf("%s: %d cards or slides shown besides the message", tc.query, n)
 		}
 		p.run(t, chromedp.Click(chromedp.CSS(`.link-problem a`)), chromedp.WaitVisible(chromedp.CSS(tc.then)))
 	}

@@ -12,6 +12,7 @@
   // A link naming no dataset keeps the whole page until the explorer says so in words
   // (hiding every card would leave a blank frame).
   var card = document.getElementById(id);
+  if (card && !card.matches(".card-list > .card")) card = null; // an id of the page, not a dataset's
   if (card) {
     root.classList.add("embedded");
     if (q.get("controls") === "0") root.classList.add("bare");

@@ -223,7 +223,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgparent.AppendChild(vgn)
 			vgn.SetInnerHTML(c.notices().ForeignUpload)
 		}
-		if c.State.Slide == 0 {
+		if c.State.Slide == 0 && c.link.Text == `` {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "main"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "cards"}}}
 			vgparent.AppendChild(vgn)
 			{
