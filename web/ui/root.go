@@ -375,7 +375,7 @@ func (c *Root) AddUpload(name string, b []byte) {
 	c.Uploads = slices.DeleteFunc(c.Uploads, func(d data.Dataset) bool { return d.ID == ds.ID })
 	c.Uploads = append(c.Uploads, ds)
 	c.reveal = ds.ID
-	c.Announce = fmt.Sprintf(view.NoticesFor(c.State.Lang).Charted, title(ds, c.State.Lang))
+	c.Announce = fmt.Sprintf(view.NoticesFor(c.State.Lang).Charted, view.Title(ds, c.State.Lang))
 }
 
 // Reveal is the id of the card to bring into view and focus after this render (a reader's
@@ -409,14 +409,6 @@ func (c *Root) RemoveUpload(id string) {
 	delete(c.uploadFrom, id)
 	delete(c.problems, id)
 	c.Dispatch(state.Forget{Dataset: id})
-}
-
-// title is a dataset's title in a language.
-func title(ds data.Dataset, l locale.Lang) string {
-	if l == locale.FR && ds.TitleFR != "" {
-		return ds.TitleFR
-	}
-	return ds.Title
 }
 
 // problem is what went wrong with an action on a card, shown in that card.

@@ -360,6 +360,9 @@ func targetLabel(ds data.Dataset, l locale.Lang) string {
 	return For(l).TargetCol
 }
 
+// Title is a dataset's title in a language (a reader's file has the same in both).
+func Title(ds data.Dataset, l locale.Lang) string { return title(ds, l) }
+
 func title(ds data.Dataset, l locale.Lang) string {
 	if l == locale.FR && ds.TitleFR != "" {
 		return ds.TitleFR
