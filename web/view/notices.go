@@ -19,8 +19,9 @@ type Notices struct {
 	Charted string
 	// TitleLabel labels the field where a reader may name their figures.
 	TitleLabel string
-	// NoRoom is the note of a card whose figures do not fit a chart at this size (%d rows).
-	NoRoom string
+	// NoRoom is the note of a card whose figures do not fit a chart at this size (%d rows);
+	// NoRoomSlide says the same on a slide, which has no table.
+	NoRoom, NoRoomSlide string
 	// CardFailed heads the message of a card that could not be drawn; Detail follows it.
 	CardFailed, CardFailedUpload, CardFailedBriefing string
 	// NoSuchEmbed says an embed link names no dataset (%s: the id asked for).
@@ -41,6 +42,7 @@ var noticesEN = Notices{
 	TitleLabel:         "Title of your figures (optional; otherwise the file’s name)",
 	Charted:            "Charted: “%s”. Its card is now in view.",
 	NoRoom:             "These %d rows do not fit a readable chart at this size, so they are shown as a table.",
+	NoRoomSlide:        "These %d rows do not fit a readable chart on a slide; the explorer shows them as a table.",
 	CardFailed:         "This card could not be drawn.",
 	CardFailedUpload:   "The rest of the page works as before. Remove this card, or check the file and chart it again.",
 	CardFailedBriefing: "The rest of the page works as before. The figures are in the table and in the data files below.",
@@ -54,19 +56,20 @@ var noticesEN = Notices{
 }
 
 var noticesFR = Notices{
-	TitleLabel:         "Titre de vos chiffres (facultatif ; sinon le nom du fichier)",
-	Charted:            "Graphique créé : « %s ». Sa carte est maintenant affichée.",
-	NoRoom:             "Ces %d lignes ne tiennent pas dans un graphique lisible à cette taille ; elles sont présentées sous forme de tableau.",
+	TitleLabel:         "Titre de vos chiffres (facultatif ; sinon le nom du fichier)",
+	Charted:            "Graphique créé : « %s ». Sa carte est maintenant affichée.",
+	NoRoomSlide:        "Ces %d lignes ne tiennent pas dans un graphique lisible sur une diapositive ; l’explorateur les présente sous forme de tableau.",
+	NoRoom:             "Ces %d lignes ne tiennent pas dans un graphique lisible à cette taille ; elles sont présentées sous forme de tableau.",
 	CardFailed:         "Cette carte n’a pas pu être affichée.",
 	CardFailedUpload:   "Le reste de la page fonctionne comme avant. Retirez cette carte, ou vérifiez le fichier et créez de nouveau le graphique.",
 	CardFailedBriefing: "Le reste de la page fonctionne comme avant. Les chiffres figurent dans le tableau et dans les fichiers de données ci-dessous.",
-	NoSuchEmbed:        "Ce lien demande un graphique nommé « %s », que cet explorateur ne contient pas.",
+	NoSuchEmbed:        "Ce lien demande un graphique nommé « %s », que cet explorateur ne contient pas.",
 	NoSuchSlide:        "Ce lien demande la diapositive %d, mais la présentation en compte %d.",
 	OpenExplorer:       "Ouvrir l’explorateur complet",
 	FirstSlide:         "Aller à la première diapositive",
-	ForeignUpload:      "Ce lien renvoie aussi à des chiffres tirés du fichier de l’expéditeur. Ces fichiers ne quittent jamais son navigateur : ces chiffres ne sont donc pas affichés ici.",
-	UploadFailed:       "Ce fichier n’a pas pu être représenté : %s. Rien d’autre n’a changé sur la page.",
-	Limits:             "Jusqu’à %d Mo et %d lignes ; jusqu’à %d lignes en graphique, au-delà en tableau.",
+	ForeignUpload:      "Ce lien renvoie aussi à des chiffres tirés du fichier de l’expéditeur. Ces fichiers ne quittent jamais son navigateur : ces chiffres ne sont donc pas affichés ici.",
+	UploadFailed:       "Ce fichier n’a pas pu être représenté : %s. Rien d’autre n’a changé sur la page.",
+	Limits:             "Jusqu’à %d Mo et %d lignes ; jusqu’à %d lignes en graphique, au-delà en tableau.",
 }
 
 // NoticesFor returns the trouble words of a language.
@@ -127,7 +130,7 @@ func safeSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c
 	switch {
 	case err != nil && noRoom(err):
 		sl.Chart, sl.Tips = chart.Result{}, nil
-		sl.Problem = fmt.Sprintf(NoticesFor(s.Lang).NoRoom, len(ds.Rows))
+		sl.Problem = fmt.Sprintf(NoticesFor(s.Lang).NoRoomSlide, len(ds.Rows))
 	case err != nil:
 		sl.Chart, sl.Tips = chart.Result{}, nil
 		sl.Problem = NoticesFor(s.Lang).CardFailed
