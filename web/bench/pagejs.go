@@ -131,10 +131,10 @@ const actJS = `((cardSel, ctrlSel, kind, value, want, timeoutMs) => new Promise(
   const figure = () => (card.querySelector("figure") || card).innerHTML;
   const before = figure();
   const wanted = {
-    "targets-off": () => !card.querySelector(".chart.wide svg .target"),
-    "targets-on": () => !!card.querySelector(".chart.wide svg .target"),
-    "table": () => !!card.querySelector("table.data") && !card.querySelector(".chart.wide svg"),
-    "chart": () => !!card.querySelector(".chart.wide svg") && !card.querySelector("table.data"),
+    "targets-off": () => !card.querySelector(".chart.only svg .target"),
+    "targets-on": () => !!card.querySelector(".chart.only svg .target"),
+    "table": () => !!card.querySelector("table.data") && !card.querySelector(".chart.only svg"),
+    "chart": () => !!card.querySelector(".chart.only svg") && !card.querySelector("table.data"),
     "changed": () => figure() !== before,
   }[want];
   if (!wanted) return resolve({ ok: false, err: "unknown state " + want });

@@ -37,12 +37,12 @@ func TestChartsMatchData(t *testing.T) {
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
 	for _, ds := range b.Datasets {
-		tips := eval[[]string](t, p, fmt.Sprintf(`[...document.querySelectorAll("#%s .chart.wide .hit")].map(e => e.getAttribute("aria-label"))`, ds.ID))
+		tips := eval[[]string](t, p, fmt.Sprintf(`[...document.querySelectorAll("#%s .chart.only .hit")].map(e => e.getAttribute("aria-label"))`, ds.ID))
 		if len(tips) != len(ds.Rows) {
 			t.Errorf("%s: %d bars, want %d", ds.ID, len(tips), len(ds.Rows))
 			continue
 		}
-		drawn := eval[int](t, p, fmt.Sprintf(`document.querySelectorAll("#%s .chart.wide svg .bar:not(.missing)").length`, ds.ID))
+		drawn := eval[int](t, p, fmt.Sprintf(`document.querySelectorAll("#%s .chart.only svg .bar:not(.missing)").length`, ds.ID))
 		withValue := 0
 		for i, r := range ds.Rows {
 			if r.HasValue {
@@ -76,7 +76,7 @@ func TestHoverShowsValue(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
-	el := fmt.Sprintf(`document.querySelector(%q)`, `#fatalities .chart.wide .hit[data-index="0"]`)
+	el := fmt.Sprintf(`document.querySelector(%q)`, `#fatalities .chart.only .hit[data-index="0"]`)
 	box := eval[[]float64](t, p, `(() => { const e = `+el+`; e.scrollIntoView({block: "center"});
 	  const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })()`)
 	if before := eval[string](t, p, fmt.Sprintf(tipShown, el)); before != "" {
@@ -113,7 +113,7 @@ func TestTargetsControlRedrawsParity(t *testing.T) {
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
 	count := func() int {
-		return eval[int](t, p, `document.querySelectorAll("#parity .chart.wide svg .target").length`)
+		return eval[int](t, p, `document.querySelectorAll("#parity .chart.only svg .target").length`)
 	}
 	on := count()
 	if on == 0 {
@@ -124,12 +124,12 @@ func TestTargetsControlRedrawsParity(t *testing.T) {
 		t.Errorf("targets control label %q does not say targets", label)
 	}
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if n := count(); n != 0 {
 		t.Errorf("targets still drawn after switching them off: %d", n)
 	}
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if n := count(); n != on {
 		t.Errorf("targets after switching back on: %d, want %d", n, on)
 	}
@@ -143,41 +143,41 @@ func TestChartsComeBackFromKeptNodes(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
-	const svg = `document.querySelector("#parity .chart.wide svg")`
+	const svg = `document.querySelector("#parity .chart.only svg")`
 	p.run(t, chromedp.Evaluate[chromedp.Void](svg+`.__mark = "with targets"`))
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "undefined" {
 		t.Fatalf("the chart without targets is the old SVG element (%s)", m)
 	}
 	p.run(t, chromedp.Evaluate[chromedp.Void](svg+`.__mark = "without targets"`))
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "with targets" {
 		t.Errorf("back to targets: the SVG is %q, want the kept element", m)
 	}
-	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.wide svg").length`); n != 1 {
+	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.only svg").length`); n != 1 {
 		t.Errorf("%d SVGs in the parity chart box, want 1", n)
 	}
-	hits := eval[int](t, p, `document.querySelectorAll("#parity .chart.wide .hit").length`)
-	label := eval[string](t, p, `document.querySelector("#parity .chart.wide .hit").getAttribute("aria-label")`)
+	hits := eval[int](t, p, `document.querySelectorAll("#parity .chart.only .hit").length`)
+	label := eval[string](t, p, `document.querySelector("#parity .chart.only .hit").getAttribute("aria-label")`)
 	if hits != 9 || !strings.Contains(label, "%") {
 		t.Errorf("kept chart has %d hit boxes, first labelled %q", hits, label)
 	}
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if m := eval[string](t, p, `String(`+svg+`.__mark)`); m != "without targets" {
 		t.Errorf("off again: the SVG is %q, want the kept element", m)
 	}
 	// A chart whose box Vugu removed (the table took its place) comes back too.
-	const fat = `document.querySelector("#fatalities .chart.wide svg")`
+	const fat = `document.querySelector("#fatalities .chart.only svg")`
 	p.run(t, chromedp.Evaluate[chromedp.Void](fat+`.__mark = "bars"`),
 		chromedp.Click(chromedp.CSS(`#fatalities .view-table`)), chromedp.WaitVisible(chromedp.CSS(`#fatalities table.data`)),
-		chromedp.Click(chromedp.CSS(`#fatalities .view-chart`)), chromedp.WaitVisible(chromedp.CSS(`#fatalities .chart.wide svg`)))
+		chromedp.Click(chromedp.CSS(`#fatalities .view-chart`)), chromedp.WaitVisible(chromedp.CSS(`#fatalities .chart.only svg`)))
 	if m := eval[string](t, p, `String(`+fat+`.__mark)`); m != "bars" {
 		t.Errorf("back from the table: the SVG is %q, want the kept element", m)
 	}
-	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.wide .hit").length`); n != 4 {
+	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.only .hit").length`); n != 4 {
 		t.Errorf("back from the table: %d hit boxes, want 4", n)
 	}
 	p.clean(t)

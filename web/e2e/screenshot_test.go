@@ -39,6 +39,14 @@ func TestScreenshots(t *testing.T) {
 		{"slide-civilian", "?v=2&slide=5", 1920, 1080, ""},
 		{"slide-key", "?v=2&slide=6", 1920, 1080, ""},
 		{"slide-sources", "?v=2&slide=7", 1920, 1080, ""},
+		{"embed-600-parity", "?v=2&embed=parity", 600, 900, ""},
+		{"embed-600-fatalities", "?v=2&embed=fatalities", 600, 700, ""},
+		{"embed-280-coe", "?v=2&embed=coe-gaps", 280, 700, ""},
+		{"desktop-1440-dark", "?v=2&theme=dark", 1440, 900, ""},
+		{"slide-1024-parity", "?v=2&slide=4&theme=projector", 1024, 768, ""},
+		{"slide-1280-fatalities", "?v=2&slide=2", 1280, 720, ""},
+		{"slide-375-fatalities", "?v=2&slide=2", 375, 667, ""},
+		{"slide-1024-key", "?v=2&slide=6", 1024, 768, ""},
 	}
 	for _, s := range shots {
 		t.Log(s.name)

@@ -38,7 +38,7 @@ func TestURLRoundTrip(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#fatalities .view-table`)),
 		chromedp.WaitVisible(chromedp.CSS(`#fatalities table.data`)),
 		change(`#parity .variant-select`, "gap"),
-		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg`)),
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.only svg`)),
 		chromedp.Click(chromedp.CSS(`#coe-gaps .values-toggle`)),
 		change(`.lang-select`, "fr"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="fr"], #vugu_mount_point[lang="fr"]`)),
@@ -59,7 +59,7 @@ func TestURLRoundTrip(t *testing.T) {
 	if v := eval[string](t, fresh, `document.querySelector("#parity .variant-select").value`); v != "gap" {
 		t.Errorf("parity variant %q after opening the link", v)
 	}
-	if !strings.Contains(eval[string](t, fresh, `document.querySelector("#parity .chart.wide svg").textContent`), "pt") {
+	if !strings.Contains(eval[string](t, fresh, `document.querySelector("#parity .chart.only svg").textContent`), "pt") {
 		t.Error("the parity chart is not the gap-to-target variant in French (no 'pt' axis)")
 	}
 	if eval[bool](t, fresh, `document.querySelector("#coe-gaps .values-toggle").checked`) {
@@ -78,14 +78,14 @@ func TestBackAndForward(t *testing.T) {
 	p.run(t, chromedp.Click(chromedp.CSS(`#fatalities .view-table`)),
 		chromedp.WaitVisible(chromedp.CSS(`#fatalities table.data`)),
 		chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	p.run(t, chromedp.Evaluate[chromedp.Void](`history.back()`),
-		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitVisible(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if eval[int](t, p, `document.querySelectorAll("#fatalities table.data").length`) != 1 {
 		t.Error("one step back should keep the fatalities table")
 	}
 	p.run(t, chromedp.Evaluate[chromedp.Void](`history.back()`),
-		chromedp.WaitVisible(chromedp.CSS(`#fatalities .chart.wide svg`)))
+		chromedp.WaitVisible(chromedp.CSS(`#fatalities .chart.only svg`)))
 	if s := eval[string](t, p, `location.search`); s != "" {
 		t.Errorf("back at the start the URL should have no parameters, has %q", s)
 	}
@@ -99,7 +99,7 @@ func TestMalformedParameters(t *testing.T) {
 	p := newPage(t, u, 1280, 900)
 	// (An embed of a dataset that does not exist is a message of its own: TestOddLinksShowSomething.)
 	p.open(t, u+"/?fatalities=bogus,,sort-nothing&lang=xx&theme=%3Cscript%3E&slide=abc&embed=no%20pe&v=banana&%zz&parity=gap&parity=table&q="+strings.Repeat("x", 500))
-	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.wide svg, #coe-gaps .chart.wide svg").length`); n != 2 {
+	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.only svg, #coe-gaps .chart.only svg").length`); n != 2 {
 		t.Errorf("%d default charts, want 2", n)
 	}
 	if eval[int](t, p, `document.querySelectorAll("#parity table.data").length`) != 1 {
@@ -239,7 +239,7 @@ func TestOwnFigures(t *testing.T) {
 	p.open(t, u+"/")
 	hostile := "category,value\n\"<img src=x onerror=\"\"window.__pwned=1\"\">\",12\nSafe label,30\n"
 	p.run(t, change(`#upload-text`, hostile), chromedp.Click(chromedp.CSS(`.upload-go`)),
-		chromedp.WaitVisible(chromedp.CSS(`section.card[id^="upload-"] .chart.wide svg`)))
+		chromedp.WaitVisible(chromedp.CSS(`section.card[id^="upload-"] .chart.only svg`)))
 	if n := eval[int](t, p, `document.querySelectorAll('section.card[id^="upload-"] img').length`); n != 0 {
 		t.Errorf("markup from the file became %d elements", n)
 	}
@@ -282,8 +282,8 @@ func TestOwnFigures(t *testing.T) {
 	good := filepath.Join(t.TempDir(), "next-year.csv")
 	os.WriteFile(good, []byte("period,value\n2021,13\n2022,9\n"), 0o644)
 	p.run(t, chromedp.SetUploadFiles(chromedp.CSS(`#upload-file`), []string{good}),
-		chromedp.WaitVisible(chromedp.CSS(`#upload-2 .chart.wide svg`)))
-	if n := eval[int](t, p, `document.querySelectorAll("#upload-2 .chart.wide .hit").length`); n != 2 {
+		chromedp.WaitVisible(chromedp.CSS(`#upload-2 .chart.only svg`)))
+	if n := eval[int](t, p, `document.querySelectorAll("#upload-2 .chart.only .hit").length`); n != 2 {
 		t.Errorf("uploaded file charts %d bars, want 2", n)
 	}
 	if got := eval[string](t, p, `document.querySelector("#upload-2 h2").textContent`); got != "next-year" {
@@ -376,6 +376,6 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf("after sorting by value with the keyboard the first row is %q", s)
 	}
 	focusOn(`#parity .targets-toggle`)
-	p.run(t, chromedp.KeyEvent(" "), chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+	p.run(t, chromedp.KeyEvent(" "), chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	p.clean(t)
 }

@@ -97,7 +97,7 @@ func TestSingleFileRunsOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ds := range b.Datasets {
-		js := fmt.Sprintf(`document.querySelectorAll("#%s .chart.wide svg .bar").length`, ds.ID)
+		js := fmt.Sprintf(`document.querySelectorAll("#%s .chart.only svg .bar").length`, ds.ID)
 		if n := eval[int](t, p, js); n == 0 {
 			t.Errorf("%s: no chart drawn", ds.ID)
 		}
@@ -107,11 +107,11 @@ func TestSingleFileRunsOffline(t *testing.T) {
 	}
 
 	// The wasm redraws the chart with the font it took from the page: the targets go away.
-	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.wide svg .target").length`); n == 0 {
+	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.only svg .target").length`); n == 0 {
 		t.Fatal("parity chart shows no target markers by default")
 	}
 	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.wide svg .target`)))
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	if n := eval[int](t, p, `document.querySelectorAll("#parity .target").length`); n != 0 {
 		t.Errorf("%d target markers left after switching them off", n)
 	}

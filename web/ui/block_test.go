@@ -81,7 +81,7 @@ func TestKeyFigureRowsEscapeQuotes(t *testing.T) {
 // TestLiveKeepsBlocksOutOfTheTree: in the browser the chart boxes and key-figure rows are
 // empty elements naming their block; every block they name is available from Root.Block.
 func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
-	live, root := renderRoot(t, "wide")
+	live, root := renderRoot(t, view.WideLayout)
 	if strings.Contains(live, "<svg") || strings.Contains(live, `class="hit"`) || strings.Contains(live, "<mark>") {
 		t.Error("the live page has chart or key-figure markup in Vugu's tree")
 	}
@@ -104,7 +104,7 @@ func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
 }
 
 // renderRoot renders the page statically as the browser would with a known layout.
-func renderRoot(t *testing.T, layout string) (string, *Root) {
+func renderRoot(t *testing.T, layout view.Layouts) (string, *Root) {
 	t.Helper()
 	b, err := data.Load()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/state"
+	"briefing/web/view"
 )
 
 // BenchmarkBuild is the Go side of one re-render of the whole page (Vugu rebuilds the tree on
@@ -16,7 +17,7 @@ func BenchmarkBuild(b *testing.B) {
 	br, _ := data.Load()
 	r := staticrender.New(nil)
 	env, _ := vugu.NewBuildEnv(r.EventEnv())
-	root := &Root{Briefing: br, State: state.Default(), Layout: "wide"}
+	root := &Root{Briefing: br, State: state.Default(), Layout: view.WideLayout}
 	env.RunBuild(root)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -13,12 +13,13 @@ import (
 type DatasetCard struct {
 	Card view.Card
 	Bare bool // embedded without controls
-	// Layout is "wide" or "narrow" in the browser, which knows the screen: only that chart is
-	// in the page. The prerendered page has both ("") and lets CSS choose, without script.
-	Layout string
-	// Wide and Narrow are the chart boxes' content (chartBlock) for Card.Wide and Card.Narrow.
-	Wide, Narrow Block
-	Rows         Block // the table's rows, when the table is shown
+	// Layout is the width the browser lays the chart out at, which fits its box: only that
+	// chart is in the page. The prerendered page has every width (AllLayouts) and lets CSS
+	// choose, without script.
+	Layout view.Layouts
+	// Charts are the chart boxes' content (chartBlock), one per chart of Card.Charts.
+	Charts []Block
+	Rows   Block // the table's rows, when the table is shown
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.
@@ -43,15 +44,15 @@ type DatasetCard struct {
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
 
-// live: the browser knows its layout; the prerender (Layout "") writes charts inline.
-func (c *DatasetCard) live() bool { return c.Layout != "" }
+// live: the browser knows its layout; the prerender (AllLayouts) writes charts inline.
+func (c *DatasetCard) live() bool { return c.Layout != view.AllLayouts }
 
-// boxLayout is the chart box's class: with one layout in the page, it shows at every width.
-func (c *DatasetCard) boxLayout(l string) string {
-	if c.Layout == "" {
-		return l
+// chartWidth is the width the i-th chart box's chart was laid out at.
+func (c *DatasetCard) chartWidth(i int) int {
+	if i < len(c.Card.Charts) {
+		return c.Card.Charts[i].Width
 	}
-	return l + " only"
+	return 0
 }
 
 // SetTable switches between chart and table.
@@ -99,11 +100,19 @@ func (c *DatasetCard) variants() []option {
 
 // ChartBox is a chart with a layer of focusable elements over its bars (chartBlock).
 type ChartBox struct {
-	Block  Block
-	Layout string // "wide" or "narrow": CSS shows one of the two by viewport width
+	Block Block
+	Width int // the width the chart was laid out at: the prerendered page's CSS shows the one that fits
 	// Live is true in the browser: the content is not part of Vugu's tree but set by the
 	// browser build only when Block.Key changes. The prerendered page has it inline.
 	Live bool
+}
+
+// class: the browser's page has one chart box, which shows at every width ("only").
+func (c *ChartBox) class() string {
+	if c.Live {
+		return "chart only"
+	}
+	return "chart"
 }
 
 func (c *DatasetCard) toggleSources(e vugu.DOMEvent) {

@@ -19,7 +19,8 @@ func (c *ChartBox) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
 	vgout.Out = append(vgout.Out, vgn) // root for output
-	vgn.AddAttrInterface("class", `chart `+c.Layout)
+	vgn.AddAttrInterface("class", c.class())
+	vgn.AddAttrInterface("data-width", c.Width)
 	{
 		vgparent := vgn
 		_ = vgparent

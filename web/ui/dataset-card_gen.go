@@ -83,9 +83,15 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			{
 				vgparent := vgn
 				_ = vgparent
-				if c.Layout != `narrow` {
+				for i, box := range c.Charts {
+					var vgiterkey interface{} = c.chartWidth(i)
+					_ = vgiterkey
+					i := i
+					_ = i
+					box := box
+					_ = box
 					{
-						vgcompKey := vugu.MakeCompKey(0x804448F38DB4B266^vgin.CurrentPositionHash(), vgiterkey)
+						vgcompKey := vugu.MakeCompKey(0x804448F38DB4B266^vgin.CurrentPositionHash(), c.chartWidth(i))
 						// ask BuildEnv for prior instance of this specific component
 						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*ChartBox)
 						if vgcomp == nil {
@@ -94,28 +100,9 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgcomp.Block = c.Wide
-						vgcomp.Layout = c.boxLayout(`wide`)
+						vgcomp.Block = box
 						vgcomp.Live = c.live()
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
-					}
-				}
-				if c.Layout != `wide` {
-					{
-						vgcompKey := vugu.MakeCompKey(0xD2DB5E8C2DAC5567^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*ChartBox)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(ChartBox)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgcomp.Block = c.Narrow
-						vgcomp.Layout = c.boxLayout(`narrow`)
-						vgcomp.Live = c.live()
+						vgcomp.Width = c.chartWidth(i)
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)
@@ -514,7 +501,7 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(c.Card.Words.QuoteNote)
 				}
-				if c.SourcesOpen || c.Layout == `` {
+				if c.SourcesOpen || !c.live() {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ol", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "figure-sources"}}}
 					vgparent.AppendChild(vgn)
 					{

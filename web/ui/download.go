@@ -59,7 +59,8 @@ func (c *Root) File(id, format string) ([]byte, string, string, error) {
 		if err != nil || !card.Charted {
 			return nil, "", "", errors.New("this dataset cannot be charted")
 		}
-		svg := export.StandaloneSVG(card.Wide.SVG, card.Wide.Width, card.Wide.Height, card.Title, card.SourceLine)
+		wide := card.Charts[0]
+		svg := export.StandaloneSVG(wide.SVG, wide.Width, wide.Height, card.Title, card.SourceLine)
 		return []byte(svg), name, "image/svg+xml", nil
 	}
 	return nil, "", "", errors.New("unknown download format " + format)

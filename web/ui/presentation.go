@@ -14,6 +14,7 @@ type Presentation struct {
 	Slides   []view.Slide
 	Current  int // from 1
 	Blank    bool
+	Quiet    bool // no input for a while: the navigation and hints fade (present.css)
 	Lang     locale.Lang
 	Words    view.Words
 	Dispatch func(state.Action)
@@ -28,10 +29,14 @@ func (c *Presentation) Go(n int) {
 }
 
 func (c *Presentation) deckClass() string {
+	class := "slides"
 	if c.Blank {
-		return "slides blanked"
+		class += " blanked"
 	}
-	return "slides"
+	if c.Quiet {
+		class += " quiet"
+	}
+	return class
 }
 
 func (c *Presentation) slideID(i int) string { return "slide-" + strconv.Itoa(i+1) }

@@ -13,7 +13,6 @@ import (
 
 	"briefing/data"
 	"briefing/data/upload"
-	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
 	"briefing/web/view"
@@ -51,9 +50,14 @@ type Root struct {
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
 	SystemTheme string
-	// Layout is the chart layout the screen needs, "wide" or "narrow"; "" (the prerendered
-	// page) has both.
-	Layout string
+	// Layout is the width the charts are laid out at, the one that fits their box
+	// (view.FitWidth); AllLayouts (the prerendered page) has every width.
+	Layout view.Layouts
+	// SlideAreas are the room each slide has for its chart (by slide index), as the browser
+	// measured it: charts are laid out to fill it.
+	SlideAreas []view.SlideArea
+	// SlidesQuiet hides the slides' navigation and hints after a while without input.
+	SlidesQuiet bool
 	// BaseURL is the explorer's address ending in "/", for embed code ("" = relative links).
 	BaseURL string
 	// SingleFile is true in the one-file edition, which has no data files beside it.
@@ -112,14 +116,14 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	c.w = view.For(c.State.Lang)
 	s := c.Effective()
 	// Every event re-renders the whole page; most change nothing these derive from.
-	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen) + "|" + c.Layout
+	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layout)) + "|" + fmt.Sprint(c.SlideAreas)
 	if key == c.computed && c.Err == "" {
 		return
 	}
 	c.computed = key
 	c.link = view.CheckLink(c.AllDatasets(), c.SlideCount(), c.State)
 	if s.Slide > 0 {
-		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts)
+		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts, c.SlideAreas)
 	} else {
 		c.cards = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
 		// The key figures depend on three fields only; most changes leave them as they are.
@@ -139,7 +143,7 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 			c.rows[card.ID] = r
 			c.blocks[r.Key] = r.HTML
 		}
-		for _, r := range []chart.Result{card.Wide, card.Narrow} {
+		for _, r := range card.Charts {
 			if r.Key != "" {
 				b := chartBlock(r, card.Tips, prev)
 				c.boxes[r.Key] = b
@@ -159,16 +163,8 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 // reader's data, not when a render changes nothing.
 func (c *Root) Version() string { return c.computed }
 
-// Layouts are the chart layouts to draw: the screen's in the browser, both in the prerender.
-func (c *Root) Layouts() view.Layouts {
-	switch c.Layout {
-	case "wide":
-		return view.WideLayout
-	case "narrow":
-		return view.NarrowLayout
-	}
-	return view.BothLayouts
-}
+// Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
+func (c *Root) Layouts() view.Layouts { return c.Layout }
 
 // Block is the HTML of a block of the current view by its key (the data-block attribute of
 // its element in the page; see Block).
@@ -177,8 +173,14 @@ func (c *Root) Block(key string) (string, bool) {
 	return html, ok
 }
 
-// box is the content of a card's chart box.
-func (c *Root) box(r chart.Result) Block { return c.boxes[r.Key] }
+// chartBoxes are the contents of a card's chart boxes, one per chart drawn.
+func (c *Root) chartBoxes(card view.Card) []Block {
+	out := make([]Block, len(card.Charts))
+	for i, r := range card.Charts {
+		out[i] = c.boxes[r.Key]
+	}
+	return out
+}
 
 // Effective is the state as drawn: with the system's theme when the URL names none.
 func (c *Root) Effective() state.State {
@@ -440,3 +442,7 @@ func (c *Root) notices() view.Notices { return view.NoticesFor(c.State.Lang) }
 func (c *Root) SetUploadTitle(t string) { c.UploadTitle = t }
 
 func (c *Root) uploadLimits() string { return view.UploadLimits(c.State.Lang) }
+
+// live is true in the browser, which lays charts out for their box; the prerendered page has
+// every layout inline.
+func (c *Root) live() bool { return c.Layout != view.AllLayouts }

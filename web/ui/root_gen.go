@@ -40,6 +40,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgcomp.Current = c.State.Slide
 				vgcomp.Dispatch = c.Dispatch
 				vgcomp.Lang = c.State.Lang
+				vgcomp.Quiet = c.SlidesQuiet
 				vgcomp.Slides = c.slides
 				vgcomp.Words = c.w
 				vgout.Components = append(vgout.Components, vgcomp)
@@ -251,6 +252,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 							vgcomp.Bare = c.State.Bare
 							vgcomp.Card = card
+							vgcomp.Charts = c.chartBoxes(card)
 							vgcomp.Copy = c.Copy
 							vgcomp.Dispatch = c.Dispatch
 							vgcomp.Download = c.Download
@@ -259,14 +261,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgcomp.Embedded = c.State.Embed != ``
 							vgcomp.FullURL = c.fullURL(card.ID)
 							vgcomp.Layout = c.Layout
-							vgcomp.Narrow = c.box(card.Narrow)
 							vgcomp.Problem = c.problem(card.ID)
 							vgcomp.Remove = c.RemoveUpload
 							vgcomp.Rows = c.rows[card.ID]
 							vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
 							vgcomp.ToggleEmbed = c.ToggleEmbed
 							vgcomp.ToggleSources = c.ToggleSources
-							vgcomp.Wide = c.box(card.Wide)
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -287,7 +287,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.Dispatch = c.Dispatch
 						vgcomp.Lang = c.State.Lang
 						vgcomp.List = c.keyList
-						vgcomp.Live = c.Layout != ``
+						vgcomp.Live = c.live()
 						vgcomp.Query = c.State.Query
 						vgcomp.Rows = c.kfRows
 						vgcomp.Theme = c.State.KeyTheme

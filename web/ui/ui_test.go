@@ -11,6 +11,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/state"
+	"briefing/web/view"
 )
 
 // render builds the root component statically, as the site build does for the first paint.
@@ -49,8 +50,13 @@ func TestRootRendersEveryDataset(t *testing.T) {
 			t.Errorf("static render lacks %q", want)
 		}
 	}
-	if n := strings.Count(html, `class="hit"`); n != 2*(4+2+9) {
-		t.Errorf("%d bar hit boxes, want %d (every bar in both layouts)", n, 2*(4+2+9))
+	if n, want := strings.Count(html, `class="hit"`), len(view.Widths)*(4+2+9); n != want {
+		t.Errorf("%d bar hit boxes, want %d (every bar in every layout)", n, want)
+	}
+	for _, w := range view.Widths {
+		if n := strings.Count(html, `class="chart" data-width="`+strconv.Itoa(w)+`"`); n != 3 {
+			t.Errorf("%d charts laid out at %d px, want one per dataset", n, w)
+		}
 	}
 	if strings.Contains(html, `class="banner"`) {
 		t.Error("error banner rendered for good data")
@@ -91,8 +97,8 @@ func live(t *testing.T, r *Root) string {
 		}
 		r.Briefing = b
 	}
-	if r.Layout == "" {
-		r.Layout = "wide"
+	if r.Layout == view.AllLayouts {
+		r.Layout = view.WideLayout
 	}
 	sr := staticrender.New(nil)
 	env, err := vugu.NewBuildEnv(sr.EventEnv())

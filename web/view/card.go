@@ -15,12 +15,32 @@ import (
 	"briefing/web/state"
 )
 
-// Chart sizes: one layout for phones (rendered 1:1 at 375 px) and one for everything wider,
-// so text stays readable instead of being scaled down with the picture.
+// Widths are the widths in px a chart is laid out at on the page. A chart is shown at the
+// widest of them that its box can hold (FitWidth), scaled up by less than the step to the
+// next one (at most 1.2 times) and never down, so that its text is never smaller than it was
+// laid out (12 px and up; see chart's metrics) in a 280 px phone, a 600 px intranet column or
+// a 1,920 px embed alike. The prerendered page has every one of them and CSS container
+// queries show the one that fits (style.css, generated from this list by ContainerCSS); the
+// browser draws only that one, so the take-over shifts nothing.
+var Widths = [...]int{240, 280, 320, 380, 440, 520, 600, 700, 820, 960, 1120, 1280}
+
+// Named layouts: the desktop page's (and the default for images) and the phone's.
 const (
 	WideWidth   = 960
-	NarrowWidth = 360
+	NarrowWidth = 320
 )
+
+// FitWidth is the layout for a chart box w CSS px wide: the widest of Widths not wider than
+// w, or the narrowest when the box is narrower still.
+func FitWidth(w float64) int {
+	fit := Widths[0]
+	for _, x := range Widths {
+		if float64(x) <= w {
+			fit = x
+		}
+	}
+	return fit
+}
 
 // Tip is the tooltip text of one bar.
 type Tip struct {
@@ -40,8 +60,8 @@ type Card struct {
 	Upload     bool   // the reader's own data, with no source in the briefing
 	Charted    bool   // false when the data cannot be charted (too many rows): table only
 	Note       string // a message shown above the chart, e.g. why it is not charted
-	Wide       chart.Result
-	Narrow     chart.Result
+	// Charts are the card's chart at each width it was drawn at (Layouts), narrowest first.
+	Charts     []chart.Result
 	Tips       []Tip
 	Table      Table
 	Figures    []FigureSource
@@ -52,15 +72,34 @@ type Card struct {
 	Problem, ProblemHelp, ProblemDetail string
 }
 
-// Layouts say which chart layouts a card draws: the prerendered page has both and lets CSS
-// choose; the browser knows the screen and draws one, which halves the cost of a change.
+// Layouts say which chart widths a card draws: the prerendered page has every one of Widths
+// and lets CSS choose (AllLayouts); the browser knows its chart box and draws the one that
+// fits it (a width from Widths), which is all a change then costs.
 type Layouts int
 
 const (
-	BothLayouts Layouts = iota
-	WideLayout
-	NarrowLayout
+	AllLayouts   Layouts = 0
+	WideLayout   Layouts = WideWidth
+	NarrowLayout Layouts = NarrowWidth
 )
+
+// widths are the widths the layouts stand for.
+func (l Layouts) widths() []int {
+	if l == AllLayouts {
+		return Widths[:]
+	}
+	return []int{int(l)}
+}
+
+// Chart is the card's chart at a width, if it was drawn at it.
+func (c Card) Chart(width int) (chart.Result, bool) {
+	for _, r := range c.Charts {
+		if r.Width == width {
+			return r, true
+		}
+	}
+	return chart.Result{}, false
+}
 
 // Cards builds the card of every dataset for the state, rendering charts through the cache.
 // Each card is built under its own recovery (safeCard): one dataset's trouble is a message in
@@ -134,23 +173,26 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 	for _, b := range wide.Bars { // tooltips follow the bars drawn, which a variant may filter
 		card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
 	}
-	var err error
-	if layouts != NarrowLayout {
-		card.Wide, err = c.Render(wide)
-	}
-	if err == nil && layouts != WideLayout {
-		card.Narrow, err = c.Render(Spec(ds, s, NarrowWidth))
-	}
-	if noRoom(err) {
-		card.Wide, card.Narrow, card.Tips = chart.Result{}, chart.Result{}, nil
-		card.Note = noRoomNote(l, len(ds.Rows))
-		return card, nil
-	}
-	if err != nil {
-		return card, err
+	for _, width := range layouts.widths() {
+		r, err := c.Render(Spec(ds, s, width))
+		if err != nil {
+			return noRoomCard(card, l, len(ds.Rows), err)
+		}
+		card.Charts = append(card.Charts, r)
 	}
 	card.Charted = true
 	return card, nil
+}
+
+// noRoomCard is a card whose figures do not fit a readable chart at its size: a table with a
+// note. Any other error is returned.
+func noRoomCard(card Card, l locale.Lang, rows int, err error) (Card, error) {
+	if noRoom(err) {
+		card.Charts, card.Tips = nil, nil
+		card.Note = noRoomNote(l, rows)
+		return card, nil
+	}
+	return card, err
 }
 
 // cardWords are the interface's words, less what a reader's file does not say: its targets

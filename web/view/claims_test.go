@@ -42,7 +42,7 @@ func sentences(t *testing.T, b *data.Briefing, ds data.Dataset, s state.State) [
 	add("takeaway", Takeaway(ds, l))
 	// Through safeCard, as the page builds cards: a dataset the chart refuses (negative values
 	// in these test files, which readers' files cannot have) still has all its words.
-	card := safeCard(b, ds, s, &Cache{}, BothLayouts)
+	card := safeCard(b, ds, s, &Cache{}, AllLayouts)
 	add("card headline", card.Headline)
 	add("table caption", card.Table.Caption)
 	for _, c := range card.Table.Columns {
@@ -60,7 +60,7 @@ func sentences(t *testing.T, b *data.Briefing, ds data.Dataset, s state.State) [
 		add("chart row note", bar.MissingText)
 	}
 	add("control", card.Words.Targets)
-	for _, sl := range Slides(b, []data.Dataset{ds}, s, &Cache{}) {
+	for _, sl := range Slides(b, []data.Dataset{ds}, s, &Cache{}, nil) {
 		if sl.Kind == DatasetSlide {
 			add("slide headline", sl.Headline)
 			add("slide takeaway", sl.Takeaway)

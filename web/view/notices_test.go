@@ -85,7 +85,7 @@ func TestCrowdedFilesBecomeTables(t *testing.T) {
 					t.Errorf("%s: a table-only card needs a note and every row (note %q, %d rows)", l, mine.Note, len(mine.Table.Rows))
 				}
 				for _, c := range cards[:len(cards)-1] {
-					if !c.Charted || c.Wide.SVG+c.Narrow.SVG == "" {
+					if !c.Charted || len(c.Charts) == 0 || c.Charts[0].SVG == "" {
 						t.Errorf("%s: briefing card %s lost its chart", l, c.ID)
 					}
 				}
@@ -126,7 +126,7 @@ func TestOneCardsTroubleStaysInIt(t *testing.T) {
 	if card.Problem != noticesFR.CardFailed || card.ProblemHelp != noticesFR.CardFailedBriefing || card.ID != b.Datasets[0].ID {
 		t.Errorf("panicking card: %+v", card)
 	}
-	sl := safeSlide(b, b.Datasets[0], "", fr, nil)
+	sl := safeSlide(b, b.Datasets[0], "", fr, nil, SlideArea{})
 	if sl.Problem == "" || sl.Title == "" {
 		t.Errorf("panicking slide: %+v", sl)
 	}
@@ -136,7 +136,7 @@ func TestOneCardsTroubleStaysInIt(t *testing.T) {
 func TestCrowdedSlides(t *testing.T) {
 	b := briefing(t)
 	sets := append(b.Datasets[:len(b.Datasets):len(b.Datasets)], readerFile(t, categories(upload.MaxRows)))
-	slides := Slides(b, sets, state.Default(), &Cache{})
+	slides := Slides(b, sets, state.Default(), &Cache{}, nil)
 	var found bool
 	for _, sl := range slides {
 		if strings.HasPrefix(sl.ID, upload.IDPrefix) {

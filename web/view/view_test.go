@@ -88,7 +88,7 @@ func TestChangeOf(t *testing.T) {
 
 func TestTipsAndSource(t *testing.T) {
 	b := briefing(t)
-	card, err := NewCard(b, dataset(t, b, "parity"), state.Default(), &Cache{}, BothLayouts)
+	card, err := NewCard(b, dataset(t, b, "parity"), state.Default(), &Cache{}, AllLayouts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,8 +104,32 @@ func TestTipsAndSource(t *testing.T) {
 	if !strings.Contains(card.SourceLine, "S/2020/911, Annex I, p. 5") || !strings.Contains(card.SourceLine, "Jean-Pierre Lacroix") {
 		t.Errorf("source line: %q", card.SourceLine)
 	}
-	if len(card.Wide.Hits) != len(card.Tips) || len(card.Narrow.Hits) != len(card.Tips) {
-		t.Errorf("hits %d/%d for %d tips", len(card.Wide.Hits), len(card.Narrow.Hits), len(card.Tips))
+	if len(card.Charts) != len(Widths) {
+		t.Fatalf("the prerendered card has %d layouts, want one per width (%d)", len(card.Charts), len(Widths))
+	}
+	for i, r := range card.Charts {
+		if r.Width != Widths[i] || len(r.Hits) != len(card.Tips) {
+			t.Errorf("layout %d: width %d, %d hits for %d tips", i, r.Width, len(r.Hits), len(card.Tips))
+		}
+	}
+}
+
+// TestFitWidth: a chart box gets the widest layout it holds, so the chart is never shown
+// smaller than it was laid out; below the narrowest, the narrowest.
+func TestFitWidth(t *testing.T) {
+	for _, tc := range []struct {
+		box  float64
+		want int
+	}{{100, 240}, {239.9, 240}, {240, 240}, {279.99, 240}, {320, 320}, {341, 320}, {534, 520},
+		{678, 600}, {934, 820}, {970, 960}, {1279, 1120}, {1280, 1280}, {1902, 1280}} {
+		if got := FitWidth(tc.box); got != tc.want {
+			t.Errorf("FitWidth(%v) = %d, want %d", tc.box, got, tc.want)
+		}
+	}
+	for i := 1; i < len(Widths); i++ {
+		if r := float64(Widths[i]) / float64(Widths[i-1]); Widths[i] <= Widths[i-1] || r > 1.2 {
+			t.Errorf("widths %d → %d: must grow, by at most 1.2 times (a chart is scaled up to just under the next)", Widths[i-1], Widths[i])
+		}
 	}
 }
 
@@ -127,7 +151,7 @@ func TestCacheRendersOnce(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	for i := 0; i < 3; i++ {
-		mustCards(t, Cards(b, b.Datasets, state.Default(), c, BothLayouts))
+		mustCards(t, Cards(b, b.Datasets, state.Default(), c, AllLayouts))
 	}
 	if c.Len() != 6 { // three datasets, two layouts each
 		t.Errorf("cache holds %d charts after three identical renders, want 6", c.Len())
@@ -139,7 +163,7 @@ func BenchmarkCardsCached(b *testing.B) {
 	c := &Cache{}
 	s := state.Default()
 	for i := 0; i < b.N; i++ {
-		mustCards(b, Cards(br, br.Datasets, s, c, BothLayouts))
+		mustCards(b, Cards(br, br.Datasets, s, c, AllLayouts))
 	}
 }
 
@@ -147,18 +171,18 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 	b := briefing(t)
 	c := &Cache{}
 	s := state.Default()
-	mustCards(t, Cards(b, b.Datasets, s, c, BothLayouts))
+	mustCards(t, Cards(b, b.Datasets, s, c, WideLayout))
 	pauses := 0
-	n := Warm(b.Datasets, s, c, BothLayouts, func() { pauses++ })
-	// per dataset: values off, other chart type (+ targets off for parity), in two widths
-	if n != 2*(2+2+3) || pauses != n {
-		t.Errorf("warmed %d charts with %d pauses, want 14", n, pauses)
+	n := Warm(b.Datasets, s, c, WideLayout, func() { pauses++ })
+	// per dataset: values off, other chart type (+ targets off for parity), at the page's width
+	if n != 2+2+3 || pauses != n {
+		t.Errorf("warmed %d charts with %d pauses, want 7", n, pauses)
 	}
 	next := state.Reduce(s, state.SetTargets{Dataset: "parity", On: false})
 	if !c.Has(Spec(dataset(t, b, "parity"), next, WideWidth)) {
 		t.Error("switching the parity targets off would not find its chart ready")
 	}
-	if Warm(b.Datasets, s, c, BothLayouts, func() {}) != 0 {
+	if Warm(b.Datasets, s, c, WideLayout, func() {}) != 0 {
 		t.Error("a second warm-up should find everything cached")
 	}
 }
@@ -166,13 +190,13 @@ func TestWarmFillsTheNextCharts(t *testing.T) {
 func BenchmarkWarm(b *testing.B) {
 	br, _ := data.Load()
 	for i := 0; i < b.N; i++ {
-		Warm(br.Datasets, state.Default(), &Cache{}, BothLayouts, func() {})
+		Warm(br.Datasets, state.Default(), &Cache{}, AllLayouts, func() {})
 	}
 }
 
 func TestSlides(t *testing.T) {
 	b := briefing(t)
-	slides := Slides(b, b.Datasets, state.Default(), &Cache{})
+	slides := Slides(b, b.Datasets, state.Default(), &Cache{}, nil)
 	for _, sl := range slides {
 		if sl.Problem != "" {
 			t.Fatalf("slide %s: %s", sl.ID, sl.Problem)

@@ -10,7 +10,7 @@ import (
 // it in the background after a render, so that changing a control finds its chart ready and
 // shows it within a frame. pause runs between charts to let the page handle events.
 func Warm(sets []data.Dataset, s state.State, c *Cache, layouts Layouts, pause func()) int {
-	widths := map[Layouts][]int{BothLayouts: {WideWidth, NarrowWidth}, WideLayout: {WideWidth}, NarrowLayout: {NarrowWidth}}[layouts]
+	widths := layouts.widths()
 	n := 0
 	for _, ds := range sets {
 		for _, next := range neighbours(ds, s) {
