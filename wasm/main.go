@@ -57,6 +57,7 @@ func run() error {
 	listenForFiles(renderer.EventEnv(), root)
 	listenForKeys(renderer.EventEnv(), root)
 	followLayout(renderer.EventEnv(), root)
+	fadeWhenQuiet(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	perf := js.Global().Get("performance")
@@ -85,6 +86,7 @@ func run() error {
 		if err := draw(); err != nil {
 			return err
 		}
+		fitSlides(ee, root)
 		ee.Lock()
 		id := root.Reveal()
 		ee.UnlockOnly()

@@ -120,13 +120,13 @@ func noRoom(err error) bool { return errors.Is(err, chart.ErrNoRoom) }
 
 // safeSlide is datasetSlide under its own recovery: a slide that cannot be drawn says so
 // and the presentation goes on.
-func safeSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c *Cache) (sl Slide) {
+func safeSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c *Cache, area SlideArea) (sl Slide) {
 	defer func() {
 		if r := recover(); r != nil {
 			sl = Slide{Kind: DatasetSlide, ID: ds.ID, Title: title(ds, s.Lang), Problem: NoticesFor(s.Lang).CardFailed}
 		}
 	}()
-	sl, err := datasetSlide(b, ds, group, s, c)
+	sl, err := datasetSlide(b, ds, group, s, c, area)
 	switch {
 	case err != nil && noRoom(err):
 		sl.Chart, sl.Tips = chart.Result{}, nil

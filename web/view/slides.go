@@ -9,17 +9,39 @@ import (
 	"briefing/web/state"
 )
 
-// Slide charts are drawn at the size they show on a 1920×1080 screen (the slide's width less
-// its margins) with text scaled so that its smallest is over 28 px, readable from the back of
-// a room; smaller screens scale the whole slide down. The heights leave room for a title,
-// headline and takeaway of two lines each, so that the chart shows at (nearly) full size.
+// Slide charts are laid out in slide units: CSS px of a screen 1080 px tall (SlideUnits), with
+// text scaled so that its smallest is over 28 units, readable from the back of a room; the
+// slide shows them scaled to the screen, so every projector gets text in proportion. The
+// browser measures the space each slide leaves between its headline and its takeaway (a
+// SlideArea) and the chart is laid out to fill it; until then, and in tests, a chart gets the
+// default area of a 1920×1080 screen with two-line texts.
 const (
+	SlideUnits      = 1080
 	SlideWidth      = 1700
 	SlideHeight     = 560 // columns and lines
 	SlideRowsHeight = 480 // rows: drawn compact when they need more, taller only if still too tall
 	slideTextScale  = 2.1
 	maxTakeawayRows = 3 // categories named in a one-line takeaway
 )
+
+// SlideArea is the room a slide has for its chart, in slide units.
+type SlideArea struct{ W, H int }
+
+// SlideFont is the slides' base font size in slide units: 2.8 % of the screen's height
+// (present.css), which a phone held upright lowers.
+const SlideFont = 0.028 * SlideUnits
+
+// SlideAreaOf is the area of a chart box w×h CSS px in slides whose base font size is font
+// CSS px, in slide units rounded down to a multiple of 10, so that a pixel's difference draws
+// nothing anew. The chart's text thus keeps its proportion to the slide's. A zero area (a
+// slide not laid out) is the default one.
+func SlideAreaOf(w, h, font float64) SlideArea {
+	if w <= 0 || h <= 0 || font <= 0 {
+		return SlideArea{}
+	}
+	unit := func(x float64) int { return int(x*SlideFont/font) / 10 * 10 }
+	return SlideArea{W: max(unit(w), chart.MinWidth), H: max(unit(h), 100)}
+}
 
 // SlideKind says what a slide shows.
 type SlideKind string
@@ -54,13 +76,18 @@ const maxKeySlideItems = 6
 
 // Slides builds the presentation: a title slide, one slide per dataset, the key figures and
 // the sources.
-func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache) []Slide {
+// areas[i] is the room the i-th slide has for its chart (missing or zero: the default).
+func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, areas []SlideArea) []Slide {
 	w := For(s.Lang)
 	slides := []Slide{{Kind: TitleSlide, Title: w.Title, Subtitle: w.SlideSubtitle, Source: w.Kicker}}
 	var sources []SlideItem
 	for _, ds := range sets {
 		for _, group := range groups(ds) {
-			slides = append(slides, safeSlide(b, ds, group, s, c))
+			var area SlideArea
+			if len(slides) < len(areas) {
+				area = areas[len(slides)]
+			}
+			slides = append(slides, safeSlide(b, ds, group, s, c, area))
 		}
 		sources = append(sources, SlideItem{Text: title(ds, s.Lang), Small: SourceLine(b, ds, s.Lang)})
 	}
@@ -86,7 +113,7 @@ func groups(ds data.Dataset) []string {
 	return gs
 }
 
-func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c *Cache) (Slide, error) {
+func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State, c *Cache, area SlideArea) (Slide, error) {
 	l := s.Lang
 	sl := Slide{Kind: DatasetSlide, ID: ds.ID, Title: title(ds, l), Headline: Headline(ds, l),
 		Takeaway: Takeaway(ds, l), Source: ShortSource(b, ds, l)}
@@ -95,7 +122,7 @@ func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State
 		sl.Subtitle = For(l).groupLabel(group)
 		sl.Headline, sl.Takeaway = groupHeadline(ds, group, l), groupTakeaway(ds, group, l)
 	}
-	sp := SlideSpec(ds, group, s)
+	sp := SlideSpec(ds, group, s, area)
 	for _, bar := range sp.Bars {
 		sl.Tips = append(sl.Tips, Tip{Label: bar.Label, Text: bar.Tip})
 	}
@@ -105,15 +132,22 @@ func datasetSlide(b *data.Briefing, ds data.Dataset, group string, s state.State
 }
 
 // SlideSpec is a dataset's chart for a slide, in the view's variant, drawn for the big
-// screen; group, if not "", keeps that group's rows only.
-func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
-	sp := Spec(ds, s, SlideWidth)
+// screen to fill area (zero: the default); group, if not "", keeps that group's rows only.
+func SlideSpec(ds data.Dataset, group string, s state.State, area SlideArea) chart.Spec {
+	w := SlideWidth
+	if area.W > 0 {
+		w = area.W
+	}
+	sp := Spec(ds, s, w)
 	sp.ID = ds.ID + "-slide"
 	sp.Theme.TextScale = max(sp.Theme.TextScale, 1) * slideTextScale
 	sp.LabelShare = 0.55
 	sp.Height = SlideHeight
 	if sp.Shape == chart.Rows {
 		sp.Height = SlideRowsHeight
+	}
+	if area.H > 0 {
+		sp.Height = area.H
 	}
 	if group == "" {
 		return sp
@@ -134,7 +168,7 @@ func SlideSpec(ds data.Dataset, group string, s state.State) chart.Spec {
 		// A group with nothing to draw in this variant (civilian staff have no targets, so no
 		// gap to one): its slide shows the group's shares instead of an empty chart.
 		bars := state.Reduce(s, state.SetVariant{Dataset: ds.ID, Variant: state.Bars})
-		return SlideSpec(ds, group, bars)
+		return SlideSpec(ds, group, bars, area)
 	}
 	if !targets {
 		sp.ShowTargets, sp.Legend = false, nil
