@@ -3,6 +3,7 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -46,9 +47,14 @@ func TestScreenshots(t *testing.T) {
 		{"slide-1024-parity", "?v=2&slide=4&theme=projector", 1024, 768, ""},
 		{"slide-1280-fatalities", "?v=2&slide=2", 1280, 720, ""},
 		{"slide-375-fatalities", "?v=2&slide=2", 375, 667, ""},
-		{"slide-1024-key", "?v=2&slide=6", 1024, 768, ""},
+		{"slide-1024-key", "?v=2&slide=6&lang=fr", 1024, 768, ""},
+		{"slide-1920-civilian", "?v=2&slide=5", 1920, 1080, ""},
 	}
+	only := os.Getenv("SCREENSHOTS_ONLY") // a substring of the names to take, e.g. "slide-"
 	for _, s := range shots {
+		if !strings.Contains(s.name, only) {
+			continue
+		}
 		t.Log(s.name)
 		p := newPage(t, u, s.width, s.height)
 		p.run(t, chromedp.EmulateViewport(s.width, s.height))

@@ -92,7 +92,8 @@ func Slides(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, area
 		sources = append(sources, SlideItem{Text: title(ds, s.Lang), Small: SourceLine(b, ds, s.Lang)})
 	}
 	if len(b.KeyFigures) > 0 {
-		slides = append(slides, Slide{Kind: KeySlide, Title: w.KeyFigures, Items: keyItems(b, s.Lang)})
+		items := keyItems(b, s.Lang)
+		slides = append(slides, Slide{Kind: KeySlide, Title: w.KeyFigures, Items: items, Subtitle: oneSpeaker(items)})
 	}
 	slides = append(slides, Slide{Kind: SourcesSlide, Title: w.Sources, Subtitle: w.QuoteNote, Items: sources})
 	return slides
@@ -174,6 +175,24 @@ func SlideSpec(ds data.Dataset, group string, s state.State, area SlideArea) cha
 		sp.ShowTargets, sp.Legend = false, nil
 	}
 	return sp
+}
+
+// oneSpeaker is the speaker of every item when they all have the same one: the slide then
+// says it once, under the figures, instead of under each (their Small is cleared).
+func oneSpeaker(items []SlideItem) string {
+	if len(items) == 0 {
+		return ""
+	}
+	for _, it := range items {
+		if it.Small != items[0].Small {
+			return ""
+		}
+	}
+	speaker := items[0].Small
+	for i := range items {
+		items[i].Small = ""
+	}
+	return speaker
 }
 
 func keyItems(b *data.Briefing, l locale.Lang) []SlideItem {

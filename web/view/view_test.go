@@ -379,3 +379,45 @@ func mustCards(t testing.TB, cards []Card) []Card {
 	}
 	return cards
 }
+
+// TestSlideAreaOf: a slide's chart room is measured in slide units, which follow the deck's
+// font: on a 1920×1080 screen a unit is a pixel; on a 1280×720 one, 1.5 px become a unit; a
+// phone held upright (smaller font) gets more units per pixel, so its chart text stays in
+// proportion to the slide's.
+func TestSlideAreaOf(t *testing.T) {
+	for _, tc := range []struct {
+		w, h, font float64
+		want       SlideArea
+	}{
+		{1728, 600, SlideFont, SlideArea{1720, 600}},
+		{1152, 400, SlideFont * 720 / 1080, SlideArea{1720, 600}},
+		{337, 300, 375 * 0.011 * 2.8, SlideArea{880, 780}},
+		{100, 50, SlideFont, SlideArea{160, 100}}, // never below what a chart can be laid out at
+		{0, 600, SlideFont, SlideArea{}},
+	} {
+		if got := SlideAreaOf(tc.w, tc.h, tc.font); got != tc.want {
+			t.Errorf("SlideAreaOf(%v, %v, %v) = %v, want %v", tc.w, tc.h, tc.font, got, tc.want)
+		}
+	}
+}
+
+// TestKeySlideNamesItsSpeakerOnce: the key figures of the briefing are all the Under-
+// Secretary-General's: the slide names him once, not under each of its six figures.
+func TestKeySlideNamesItsSpeakerOnce(t *testing.T) {
+	b := briefing(t)
+	for _, sl := range Slides(b, b.Datasets, state.Default(), &Cache{}, nil) {
+		if sl.Kind != KeySlide {
+			continue
+		}
+		if !strings.Contains(sl.Subtitle, "Jean-Pierre Lacroix") {
+			t.Errorf("key slide's speaker line: %q", sl.Subtitle)
+		}
+		for _, it := range sl.Items {
+			if it.Small != "" {
+				t.Errorf("item %q repeats its speaker: %q", it.Big, it.Small)
+			}
+		}
+		return
+	}
+	t.Fatal("no key-figures slide")
+}
