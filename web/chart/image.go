@@ -44,25 +44,26 @@ func newFrameSizes(width float64, th Theme) frameSizes {
 }
 
 // framedPlan lays out the chart (without its own heading) under the frame's heading and
-// headline and above its source line, all wrapped to the chart's width.
-func framedPlan(s Spec, fr Frame) (*plan, error) {
+// headline and above its source line, all wrapped to the chart's width. dy is how far down
+// the chart was moved.
+func framedPlan(s Spec, fr Frame) (p *plan, dy float64, err error) {
 	for _, t := range []string{fr.Title, fr.Headline, fr.Source} {
 		if len(t) > MaxText {
-			return nil, fmt.Errorf("chart: image text of %d bytes is longer than %d", len(t), MaxText)
+			return nil, 0, fmt.Errorf("chart: image text of %d bytes is longer than %d", len(t), MaxText)
 		}
 	}
 	s.ShowTitle = false
 	body, err := layout(s)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	mz, err := measureText()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	th := s.Theme.resolved()
 	sz := newFrameSizes(body.w, th)
-	p := &plan{w: body.w}
+	p = &plan{w: body.w}
 	p.rect(0, 0, 0, 0, th.Background) // sized once the height is known
 	width := body.w - 2*sz.pad
 	y := sz.pad
@@ -82,7 +83,7 @@ func framedPlan(s Spec, fr Frame) (*plan, error) {
 	} else {
 		y = 0
 	}
-	dy := y
+	dy = y
 	for _, o := range body.ops {
 		p.add(o.shifted(dy))
 	}
@@ -94,7 +95,7 @@ func framedPlan(s Spec, fr Frame) (*plan, error) {
 	}
 	h := math.Ceil(y)
 	if h > MaxSize {
-		return nil, fmt.Errorf("%w: the image needs a height of %.0f px, more than %d", ErrNoRoom, h, MaxSize)
+		return nil, 0, fmt.Errorf("%w: the image needs a height of %.0f px, more than %d", ErrNoRoom, h, MaxSize)
 	}
 	p.h = h
 	p.ops[0].sub = [][]pt{rectPts(0, 0, p.w, h)}
@@ -103,7 +104,7 @@ func framedPlan(s Spec, fr Frame) (*plan, error) {
 		hit.H = hit.H * body.h / h
 		p.hits = append(p.hits, hit)
 	}
-	return p, nil
+	return p, dy, nil
 }
 
 // frameText makes a frame text one paragraph: line breaks and tabs become spaces (the text
@@ -155,7 +156,7 @@ func imageDesc(s Spec, fr Frame) string {
 // and <desc> (the root's accessible name and description) and as the aria-label of each
 // outlined line.
 func RenderImage(s Spec, fr Frame) (Result, error) {
-	p, err := framedPlan(s, fr)
+	p, _, err := framedPlan(s, fr)
 	if err != nil {
 		return Result{}, err
 	}
@@ -221,7 +222,7 @@ func RenderImagePNG(s Spec, fr Frame, scale int) ([]byte, error) {
 	if scale < 1 || scale > 4 {
 		return nil, fmt.Errorf("chart: PNG scale %d out of range 1..4", scale)
 	}
-	p, err := framedPlan(s, fr)
+	p, _, err := framedPlan(s, fr)
 	if err != nil {
 		return nil, err
 	}
