@@ -31,7 +31,7 @@ func (m *measurer) outline(texts []op) (defs, body string) {
 		face := m.faceLocked(o.size)
 		k := o.size / upem // font units to px
 		b.WriteString(`<g aria-label="` + escapeText(o.text) + `" fill="` + o.color.String() + `" transform="translate(` +
-			num(math.Round(o.x)) + " " + num(math.Round(o.y)) + ")")
+			num(math.Round(o.x*100)/100) + " " + num(math.Round(o.y*100)/100) + ")")
 		if o.vertical {
 			b.WriteString(" rotate(-90)")
 		}
