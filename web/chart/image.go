@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
@@ -203,17 +202,13 @@ func standalone(svg string, p *plan, defs, texts string) (string, error) {
 		return "", fmt.Errorf("chart: unexpected SVG for an image")
 	}
 	desc += len("</desc>")
-	w, h := strconv.Itoa(int(p.w)), strconv.Itoa(int(p.h))
-	var b strings.Builder
-	b.Grow(len(svg) + len(defs) + len(texts) + 256)
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="` + w + `" height="` + h + `" `)
-	b.WriteString(svg[len(root):desc])
-	b.WriteString(defs)
-	b.WriteString(svg[desc : len(svg)-len("</svg>")])
-	b.WriteString(texts)
-	b.WriteString("</svg>\n")
-	return b.String(), nil
+	var b buf
+	b.add(`<?xml version="1.0" encoding="UTF-8"?>`+"\n", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="`)
+	b.num(p.w, 0)
+	b.add(`" height="`)
+	b.num(p.h, 0)
+	b.add(`" `, svg[len(root):desc], defs, svg[desc:len(svg)-len("</svg>")], texts, "</svg>\n")
+	return string(b), nil
 }
 
 // RenderImagePNG draws the same image as RenderImage as a PNG of scale × its size in pixels
@@ -255,7 +250,7 @@ func (m *measurer) line(p *plan, t string, x, y, size float64, c drawing.Color) 
 // the font's missing glyph (0.44 em) and a little of the spaces around it (the arrow is
 // read between words). Its shaft has the height and thickness of the minus sign.
 var drawnGlyphs = map[rune][]pt{
-	'→': {{-60, -818}, {560, -818}, {560, -1060}, {960, -720}, {560, -380}, {560, -622}, {-60, -622}},
+	'→': {{-20, -818}, {540, -818}, {540, -1060}, {930, -720}, {540, -380}, {540, -622}, {-20, -622}},
 }
 
 // drawnGlyph is text t's shape as a polygon at (x, y) and size px, if t is one drawn glyph.

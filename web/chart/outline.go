@@ -3,7 +3,6 @@ package chart
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
@@ -18,58 +17,70 @@ import (
 // placed with <use>, which keeps a chart's file small.
 
 // outline returns the <defs> of the glyphs the texts use and one <g> per text placing them.
+// (Bytes are appended rather than strings concatenated: it keeps the wasm small.)
 func (m *measurer) outline(texts []op) (defs, body string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	upem := float64(m.font.FUnitsPerEm())
-	ids := map[truetype.Index]bool{}
-	var order []truetype.Index
-	var b, d strings.Builder
-	drawn := map[rune]bool{}
-	d.WriteString("<defs>")
+	ids := map[rune]string{} // glyph id by character, "" for one without contours
+	var b, d buf
+	d.add("<defs>")
 	for _, o := range texts {
 		face := m.faceLocked(o.size)
 		k := o.size / upem // font units to px
-		b.WriteString(`<g aria-label="` + escapeText(o.text) + `" fill="` + o.color.String() + `" transform="translate(` +
-			num(math.Round(o.x*100)/100) + " " + num(math.Round(o.y*100)/100) + ")")
+		b.add(`<g aria-label="`, escapeText(o.text), `" fill="`, o.color.String(), `" transform="translate(`)
+		b.num(o.x, 2)
+		b.add(" ")
+		b.num(o.y, 2)
 		if o.vertical {
-			b.WriteString(" rotate(-90)")
+			b.add(") rotate(-90")
 		}
-		b.WriteString(" scale(" + strconv.FormatFloat(k, 'g', 6, 64) + `)">`)
+		b.add(") scale(", strconv.FormatFloat(k, 'g', 6, 64), `)">`)
 		var x fixed.Int26_6 // pen position in px, as font.MeasureString advances it
 		prev := rune(-1)
 		for _, r := range o.text {
 			if prev >= 0 {
 				x += face.Kern(prev, r)
 			}
-			idx := m.font.Index(r)
-			id := glyphID(idx)
-			if _, ok := drawnGlyphs[r]; ok && idx == 0 {
-				id = drawnID(r)
-				if !drawn[r] {
-					drawn[r] = true
-					d.WriteString(`<path id="` + id + `" d="` + drawnPath(r, upem) + `"/>`)
+			id, seen := ids[r]
+			if !seen {
+				var path []byte
+				id, path = m.glyph(r, upem)
+				ids[r] = id
+				if id != "" {
+					d.add(`<path id="`, id, `" d="`)
+					d = append(d, path...)
+					d.add(`"/>`)
 				}
-			} else if !ids[idx] {
-				ids[idx] = true
-				order = append(order, idx)
 			}
-			if id != glyphID(idx) || m.glyphPath(idx) != "" {
-				b.WriteString(`<use xlink:href="#` + id + `" x="` + num(math.Round(float64(x)/64/k)) + `"/>`)
+			if id != "" {
+				b.add(`<use xlink:href="#`, id, `" x="`)
+				b.num(float64(x)/64/k, 0)
+				b.add(`"/>`)
 			}
 			adv, _ := face.GlyphAdvance(r)
 			x += adv
 			prev = r
 		}
-		b.WriteString("</g>")
+		b.add("</g>")
 	}
-	for _, idx := range order {
-		if p := m.glyphPath(idx); p != "" {
-			d.WriteString(`<path id="` + glyphID(idx) + `" d="` + p + `"/>`)
-		}
+	d.add("</defs>")
+	return string(d), string(b)
+}
+
+// buf is an output buffer.
+type buf []byte
+
+func (b *buf) add(parts ...string) {
+	for _, p := range parts {
+		*b = append(*b, p...)
 	}
-	d.WriteString("</defs>")
-	return d.String(), b.String()
+}
+
+// num appends v rounded to the given number of decimals, without trailing zeros.
+func (b *buf) num(v float64, decimals int) {
+	p := math.Pow(10, float64(decimals))
+	*b = strconv.AppendFloat(*b, math.Round(v*p)/p, 'f', -1, 64)
 }
 
 // faceLocked is the face at size px that width measures with (m.mu held).
@@ -82,68 +93,61 @@ func (m *measurer) faceLocked(size float64) font.Face {
 	return face
 }
 
-func glyphID(idx truetype.Index) string { return "glyph-" + strconv.Itoa(int(idx)) }
-
-func drawnID(r rune) string { return "glyph-u" + strconv.FormatInt(int64(r), 16) }
-
-// drawnPath is a drawn glyph's polygon (drawnGlyphs) as path data in font units.
-func drawnPath(r rune, upem float64) string {
-	var b strings.Builder
-	for i, u := range drawnGlyphs[r] {
-		if i == 0 {
-			b.WriteString("M")
-		} else {
-			b.WriteString("L")
+// glyph is the id and outline (path data in font units, y down) of character r: the font's
+// glyph, or the shape drawnGlyphs has for a character the font lacks. The id is "" for a
+// glyph without contours (a space).
+func (m *measurer) glyph(r rune, upem float64) (string, []byte) {
+	idx := m.font.Index(r)
+	var p buf
+	if shape, ok := drawnGlyphs[r]; ok && idx == 0 {
+		for i, u := range shape {
+			c := "L"
+			if i == 0 {
+				c = "M"
+			}
+			p.add(c)
+			p.num(u.x*upem/2048, 0)
+			p.add(" ")
+			p.num(u.y*upem/2048, 0)
 		}
-		b.WriteString(num(math.Round(u.x*upem/2048)) + " " + num(math.Round(u.y*upem/2048)))
-	}
-	b.WriteString("Z")
-	return b.String()
-}
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// glyphPaths caches the path data of glyphs by font and index (m.mu held).
-var glyphPaths = map[*truetype.Font]map[truetype.Index]string{}
-
-// glyphPath is the outline of glyph idx as SVG path data in font units, y down, "" for a
-// glyph without contours (a space). TrueType contours are quadratic B-splines: two off-curve
-// points in a row imply an on-curve point midway.
-func (m *measurer) glyphPath(idx truetype.Index) string {
-	cache := glyphPaths[m.font]
-	if cache == nil {
-		cache = map[truetype.Index]string{}
-		glyphPaths[m.font] = cache
-	}
-	if p, ok := cache[idx]; ok {
-		return p
+		p.add("Z")
+		return "glyph-u" + strconv.FormatInt(int64(r), 16), p
 	}
 	var g truetype.GlyphBuf
 	// At a scale of one em per font unit (in 26.6), points come out in font units.
-	if err := g.Load(m.font, fixed.Int26_6(m.font.FUnitsPerEm()), idx, font.HintingNone); err != nil {
-		cache[idx] = ""
-		return ""
+	if err := g.Load(m.font, fixed.Int26_6(m.font.FUnitsPerEm()), idx, font.HintingNone); err != nil || len(g.Ends) == 0 {
+		return "", nil
 	}
-	var b strings.Builder
 	start := 0
 	for _, end := range g.Ends {
-		contour(&b, g.Points[start:end])
+		p = contour(p, g.Points[start:end])
 		start = end
 	}
-	cache[idx] = b.String()
-	return cache[idx]
+	return "glyph-" + strconv.Itoa(int(idx)), p
 }
 
-// contour writes one closed contour (points in font units, y up) as M/L/Q/Z commands, y down.
-func contour(b *strings.Builder, ps []truetype.Point) {
+// contour appends one closed contour (points in font units, y up) as M/L/Q/Z commands, y
+// down. TrueType contours are quadratic B-splines: two off-curve points in a row imply an
+// on-curve point midway.
+func contour(b buf, ps []truetype.Point) buf {
 	if len(ps) == 0 {
-		return
+		return b
 	}
 	type q struct{ x, y int }
 	at := func(p truetype.Point) q { return q{int(p.X), -int(p.Y)} }
 	on := func(p truetype.Point) bool { return p.Flags&1 != 0 }
 	mid := func(a, c q) q { return q{(a.x + c.x) / 2, (a.y + c.y) / 2} }
-	pair := func(p q) string { return strconv.Itoa(p.x) + " " + strconv.Itoa(p.y) }
+	cmd := func(c byte, ps ...q) {
+		b = append(b, c)
+		for i, p := range ps {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendInt(b, int64(p.x), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(p.y), 10)
+		}
+	}
 
 	start, rest := at(ps[0]), ps[1:]
 	if !on(ps[0]) { // start on an on-curve point: the last one, or midway to it
@@ -154,22 +158,22 @@ func contour(b *strings.Builder, ps []truetype.Point) {
 			start, rest = mid(at(ps[0]), at(last)), ps
 		}
 	}
-	b.WriteString("M" + pair(start))
+	cmd('M', start)
 	prev, prevOn := start, true
 	for _, p := range rest {
 		cur := at(p)
 		switch {
 		case on(p) && prevOn:
-			b.WriteString("L" + pair(cur))
+			cmd('L', cur)
 		case on(p):
-			b.WriteString("Q" + pair(prev) + " " + pair(cur))
+			cmd('Q', prev, cur)
 		case !prevOn:
-			b.WriteString("Q" + pair(prev) + " " + pair(mid(prev, cur)))
+			cmd('Q', prev, mid(prev, cur))
 		}
 		prev, prevOn = cur, on(p)
 	}
 	if !prevOn {
-		b.WriteString("Q" + pair(prev) + " " + pair(start))
+		cmd('Q', prev, start)
 	}
-	b.WriteString("Z")
+	return append(b, 'Z')
 }
