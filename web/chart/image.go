@@ -250,7 +250,7 @@ func (m *measurer) line(p *plan, t string, x, y, size float64, c drawing.Color) 
 // the font's missing glyph (0.44 em) and a little of the spaces around it (the arrow is
 // read between words). Its shaft has the height and thickness of the minus sign.
 var drawnGlyphs = map[rune][]pt{
-	'→': {{-20, -818}, {540, -818}, {540, -1060}, {930, -720}, {540, -380}, {540, -622}, {-20, -622}},
+	'→': {{-80, -818}, {590, -818}, {590, -1050}, {990, -720}, {590, -390}, {590, -622}, {-80, -622}},
 }
 
 // drawnGlyph is text t's shape as a polygon at (x, y) and size px, if t is one drawn glyph.
