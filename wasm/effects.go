@@ -52,7 +52,7 @@ func stateChanged(s state.State, replace bool) {
 	js.Global().Get("history").Call(method, nil, "", loc.Get("pathname").String()+q+loc.Get("hash").String())
 }
 
-// downloadPNG rasterises a standalone SVG (font embedded) with the browser's own renderer
+// downloadPNG rasterises a standalone SVG (text as outlines) with the browser's own renderer
 // and offers the PNG. It runs on a goroutine: decoding the image is asynchronous.
 func downloadPNG(name, svg string, scale int) {
 	go func() {

@@ -14,12 +14,15 @@ import (
 func markClass(k int) string { return fmt.Sprintf("m%dm", k) }
 
 // painter replays a plan on a go-chart renderer. scale multiplies every coordinate (PNG
-// at 2x); escape is set for SVG, whose text go-chart writes without escaping.
+// at 2x); escape is set for SVG, whose text go-chart writes without escaping. With hold,
+// text is not drawn but kept in held, for a standalone image to outline (image.go).
 type painter struct {
 	r      gochart.Renderer
 	scale  float64
 	escape bool
 	marks  int
+	hold   bool
+	held   []op
 }
 
 func (d *painter) draw(p *plan) error {
@@ -32,6 +35,10 @@ func (d *painter) draw(p *plan) error {
 		d.r.SetFont(mz.font)
 		switch o.kind {
 		case opText:
+			if d.hold {
+				d.held = append(d.held, o)
+				continue
+			}
 			d.text(o)
 		case opCircle:
 			d.circle(o)
@@ -107,6 +114,10 @@ func (d *painter) paint(o op) {
 }
 
 func (d *painter) text(o op) {
+	if shape, ok := drawnGlyph(o.text, o.x, o.y, o.size); ok { // a character the font lacks
+		d.path(op{kind: opPath, sub: [][]pt{shape}, closed: true, fill: o.color})
+		return
+	}
 	d.r.SetFontSize(o.size)
 	d.r.SetFontColor(o.color)
 	body := o.text

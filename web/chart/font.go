@@ -15,7 +15,6 @@ import (
 var (
 	fontMu     sync.Mutex
 	customFont *truetype.Font
-	customTTF  []byte
 )
 
 // ErrNoFont is returned by Render in the browser build when SetFont was not called.
@@ -30,19 +29,8 @@ func SetFont(ttf []byte) error {
 	}
 	fontMu.Lock()
 	defer fontMu.Unlock()
-	customFont, customTTF = f, ttf
+	customFont = f
 	return nil
-}
-
-// FontTTF returns the bytes of the font charts are drawn with, e.g. to embed it in an SVG
-// that a browser rasterises; nil in the browser build before SetFont.
-func FontTTF() []byte {
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	if customTTF != nil {
-		return customTTF
-	}
-	return defaultTTF()
 }
 
 // loadFont returns the installed font, else the build's default.

@@ -6,6 +6,3 @@ import "github.com/golang/freetype/truetype"
 
 // defaultFont has nothing to fall back on in the browser: the font comes from SetFont.
 func defaultFont() (*truetype.Font, error) { return nil, ErrNoFont }
-
-// defaultTTF has no bytes in the browser until SetFont.
-func defaultTTF() []byte { return nil }

@@ -22,6 +22,11 @@ func RenderPNG(s Spec, scale int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return rasterise(p, scale)
+}
+
+// rasterise draws a plan as a PNG at scale (checked by the caller).
+func rasterise(p *plan, scale int) ([]byte, error) {
 	w, h := int(p.w)*scale, int(p.h)*scale
 	if w > MaxPNGSide || h > MaxPNGSide {
 		return nil, fmt.Errorf("chart: PNG of %dx%d px is larger than %d px a side", w, h, MaxPNGSide)

@@ -1,9 +1,9 @@
 // Package export makes the files a reader downloads from the page: a dataset as CSV or JSON,
-// a chart as a standalone SVG file, and their file names. It returns bytes and strings only;
-// the UI turns them into Blob URLs, so nothing here touches the DOM.
+// and their file names (a chart's image is chart.RenderImage's). It returns bytes and
+// strings only; the UI turns them into Blob URLs, so nothing here touches the DOM.
 //
 // The package is compiled into the WebAssembly page, so it avoids heavy standard packages
-// (encoding/json, encoding/xml, regexp, net/*, reflection): the JSON and XML it writes are
+// (encoding/json, encoding/xml, regexp, net/*, reflection): the JSON it writes is
 // produced by hand and checked with the standard decoders in the tests.
 package export
 

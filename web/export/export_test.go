@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"encoding/xml"
 	"go/parser"
 	"go/token"
-	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -297,119 +294,6 @@ func TestJSONRealData(t *testing.T) {
 	}
 }
 
-const chartSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" role="img" aria-labelledby="c-title c-desc"><title id="c-title">Women &amp; men</title><desc id="c-desc">d</desc><path  d="M 0 0 L 400 0 L 400 300 Z" style="stroke-width:0;stroke:none;fill:rgba(20,24,30,1.0)"/><text x="1" y="2" style="stroke-width:0;stroke:none;fill:rgba(170,180,190,1.0);font-size:14.0px;font-family:'Roboto Medium',sans-serif">0</text></svg>`
-
-// parseXML checks that s is well-formed XML and returns the text of the root's <title> and
-// of each root-level <text>.
-func parseXML(t *testing.T, s string) (title string, texts []string, root xml.StartElement) {
-	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(s))
-	depth := 0
-	var cur *string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed XML: %v\n%s", err, s)
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if depth == 1 {
-				root = e.Copy()
-			}
-			if depth == 2 && e.Name.Local == "title" {
-				cur = &title
-			} else if depth == 2 && e.Name.Local == "text" {
-				texts = append(texts, "")
-				cur = &texts[len(texts)-1]
-			}
-		case xml.EndElement:
-			depth--
-			if depth == 1 {
-				cur = nil
-			}
-		case xml.CharData:
-			if cur != nil {
-				*cur += string(e)
-			}
-		}
-	}
-	return title, texts, root
-}
-
-func TestStandaloneSVG(t *testing.T) {
-	footer := "Source: S/2020/911, p. 3 — <b>\"Lacroix\"</b> & co\x01\n"
-	out := StandaloneSVG(chartSVG, 400, 300, "", footer)
-	if !strings.HasPrefix(out, `<?xml version="1.0" encoding="UTF-8"?>`) {
-		t.Errorf("no XML declaration: %.60s", out)
-	}
-	title, texts, root := parseXML(t, out)
-	if title != "Women & men" {
-		t.Errorf("title %q: the chart's title is not kept", title)
-	}
-	if len(texts) != 1 || texts[0] != `Source: S/2020/911, p. 3 — <b>"Lacroix"</b> & co` {
-		t.Errorf("footer %q", texts)
-	}
-	attrs := map[string]string{}
-	for _, a := range root.Attr {
-		attrs[a.Name.Local] = a.Value
-	}
-	if attrs["width"] != "400" || attrs["height"] != "332" || attrs["viewBox"] != "0 0 400 332" {
-		t.Errorf("root size %v", attrs)
-	}
-	for _, s := range []string{
-		"text{font-family:'Roboto Medium',Roboto,Arial,sans-serif !important}",
-		`fill="rgba(20,24,30,1.0)"`, `fill="rgba(170,180,190,1.0)"`, // the theme's background and muted text
-		`<svg x="0" y="0" width="400" height="300"><svg xmlns`,
-	} {
-		if !strings.Contains(out, s) {
-			t.Errorf("output lacks %q:\n%s", s, out)
-		}
-	}
-	if !strings.Contains(StandaloneSVG(chartSVG, 0, 0, "", ""), `width="400" height="300"`) {
-		t.Error("size not taken from the viewBox")
-	}
-	title, texts, _ = parseXML(t, StandaloneSVG("<?xml version=\"1.0\"?>\n"+chartSVG, 400, 300, "Mine <&> \xff", ""))
-	if title != "Mine <&> \uFFFD" || len(texts) != 0 {
-		t.Errorf("title %q, footer %q", title, texts)
-	}
-	long := strings.Repeat("word ", 200)
-	_, texts, _ = parseXML(t, StandaloneSVG(chartSVG, 400, 300, "t", long))
-	if len(texts) != footerMaxLines || !strings.HasSuffix(texts[len(texts)-1], "…") {
-		t.Errorf("long footer wrapped into %d lines: %q", len(texts), texts)
-	}
-	for _, l := range texts {
-		if n := len([]rune(l)); float64(n)*footerSize*footerCharW > 400-32 {
-			t.Errorf("line of %d characters is wider than the chart", n)
-		}
-	}
-}
-
-// TestStandaloneSVGGolden wraps every golden chart of web/chart.
-func TestStandaloneSVGGolden(t *testing.T) {
-	files, _ := filepath.Glob("../chart/testdata/*.svg")
-	if len(files) == 0 {
-		t.Skip("no golden charts")
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".got.svg") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := StandaloneSVG(string(b), 0, 0, "", "Source: United Nations, S/2020/911 (14 September 2020)")
-		title, texts, _ := parseXML(t, out)
-		if title == "" || len(texts) < 1 || len(texts) > 2 {
-			t.Errorf("%s: title %q, footer %q", f, title, texts)
-		}
-	}
-}
-
 func TestFileName(t *testing.T) {
 	for _, c := range []struct {
 		parts []string
@@ -467,16 +351,5 @@ func TestLightImports(t *testing.T) {
 				t.Errorf("%s imports %s", f, p)
 			}
 		}
-	}
-}
-
-func TestEmbedFont(t *testing.T) {
-	svg := StandaloneSVG(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><title>T</title></svg>`, 0, 0, "", "")
-	got := EmbedFont(svg, []byte("ttf-bytes"))
-	if !strings.Contains(got, "src:url(data:font/ttf;base64,dHRmLWJ5dGVz)") || strings.Index(got, "@font-face") > strings.Index(got, "text{font-family") {
-		t.Errorf("font not embedded before the text style:\n%s", got)
-	}
-	if EmbedFont(svg, nil) != svg {
-		t.Error("no font should leave the SVG unchanged")
 	}
 }

@@ -3,9 +3,12 @@
 //	GET /charts/<dataset>.svg[?lang=en|fr&theme=light|dark|projector&width=320..1920&targets=on|off]
 //	GET /charts/<dataset>.png[?...]   the same chart as a PNG at twice the width in pixels
 //
-// The chart is the one the page shows (view.Spec) for that state and width. The SVG is a
-// standalone file (export.StandaloneSVG): explicit size, font fallbacks and the source line
-// under the chart, so it opens by itself in a browser, an editor or a slide program.
+// The chart is the one the page shows (view.Spec) for that state and width, framed as
+// view.Image says: the dataset's title and headline above it, its notes in its legend and
+// the source line under it, laid out at the width asked for. The SVG is a standalone file
+// (chart.RenderImage): explicit size and text drawn as outlines of the font it was measured
+// with, so it opens by itself, and looks the same, in a browser, an editor or a slide
+// program; the PNG is the same image drawn by chart.RenderImagePNG.
 //
 // Every parameter is validated: an unknown dataset or format is 404; an unknown parameter,
 // a repeated one or a value that is not one of the listed ones is 400 with a plain-text
@@ -275,17 +278,16 @@ func (h *Handler) Render(id, format string, opt Options) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("images: unknown dataset %q", id)
 	}
-	spec := view.Spec(ds, opt.state(ds.ID), opt.Width)
+	spec, frame := view.Image(h.b, ds, opt.state(ds.ID), opt.Width)
 	switch format {
 	case "svg":
-		res, err := chart.Render(spec)
+		res, err := chart.RenderImage(spec, frame)
 		if err != nil {
 			return nil, err
 		}
-		return []byte(export.StandaloneSVG(res.SVG, res.Width, res.Height, "",
-			view.SourceLine(h.b, ds, opt.Lang))), nil
+		return []byte(res.SVG), nil
 	case "png":
-		return chart.RenderPNG(spec, PNGScale)
+		return chart.RenderImagePNG(spec, frame, PNGScale)
 	}
 	return nil, fmt.Errorf("images: unknown format %q", format)
 }

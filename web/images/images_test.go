@@ -14,6 +14,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/locale"
+	"briefing/web/view"
 )
 
 var (
@@ -68,6 +69,11 @@ func checkSVG(t *testing.T, name string, body []byte) string {
 			if root == "" {
 				root = el.Name.Local
 			}
+			for _, a := range el.Attr { // the outlined text's <use> may point into the file only
+				if a.Name.Local == "href" && !strings.HasPrefix(a.Value, "#") {
+					t.Errorf("%s: <%s> links to %q", name, el.Name.Local, a.Value)
+				}
+			}
 			inTitle = el.Name.Local == "title" && title == ""
 		case xml.CharData:
 			if inTitle {
@@ -84,8 +90,10 @@ func checkSVG(t *testing.T, name string, body []byte) string {
 		t.Errorf("%s: no <title>", name)
 	}
 	// Nothing may make a viewer request anything: no links, images, scripts or imports.
+	rest := strings.ReplaceAll(string(body), `xmlns="http://www.w3.org/2000/svg"`, "")
+	rest = strings.ReplaceAll(rest, `xmlns:xlink="http://www.w3.org/1999/xlink"`, "")
+	rest = strings.ReplaceAll(rest, `xlink:href="#`, "") // a glyph defined in the file
 	for _, s := range []string{"href", "url(", "@import", "<image", "<script", "<foreignObject", "http://", "https://"} {
-		rest := strings.ReplaceAll(string(body), `xmlns="http://www.w3.org/2000/svg"`, "")
 		if strings.Contains(rest, s) {
 			t.Errorf("%s: contains %q", name, s)
 		}
@@ -335,5 +343,121 @@ func TestRenderErrors(t *testing.T) {
 	bad.Width = 10 // below chart.MinWidth: the renderer's error becomes a 500, not a panic
 	if _, err := h.Render("parity", "svg", bad); err == nil {
 		t.Error("width 10 rendered")
+	}
+}
+
+// outlinedTexts returns the <title>, the <desc> and the aria-labels of the outlined lines of
+// a standalone SVG, with the number of <text> elements (which would need Roboto installed).
+func outlinedTexts(t *testing.T, body []byte) (title, desc string, labels []string, texts int) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	var stack []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, e.Name.Local)
+			if e.Name.Local == "text" {
+				texts++
+			}
+			for _, a := range e.Attr {
+				if e.Name.Local == "g" && a.Name.Local == "aria-label" {
+					labels = append(labels, a.Value)
+				}
+			}
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) == 2 && stack[1] == "title" {
+				title += string(e)
+			} else if len(stack) == 2 && stack[1] == "desc" {
+				desc += string(e)
+			}
+		}
+	}
+	return title, desc, labels, texts
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// TestImagesCarryTheirTexts: every image, in both languages and a light and a dark theme,
+// from a phone's width to a slide's, shows the dataset's title, the card's headline, the
+// chart's notes (the partial year) and the source line: in the SVG as outlined text (and in
+// its title and description), in the PNG as ink in the bands above and below the chart.
+func TestImagesCarryTheirTexts(t *testing.T) {
+	h := testHandler(t)
+	for _, ds := range h.b.Datasets {
+		for _, l := range []locale.Lang{locale.EN, locale.FR} {
+			for _, theme := range []string{"light", "dark"} {
+				for _, w := range []int{MinWidth, DefaultWidth, MaxWidth} {
+					opt := Options{Lang: l, Theme: theme, Targets: true, Width: w}
+					name := FileName(ds.ID, "svg", opt)
+					spec, frame := view.Image(h.b, ds, opt.state(ds.ID), w)
+					body, err := h.Render(ds.ID, "svg", opt)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					title, desc, labels, texts := outlinedTexts(t, body)
+					if title != view.Title(ds, l) {
+						t.Errorf("%s: title %q", name, title)
+					}
+					if texts != 0 {
+						t.Errorf("%s: %d <text> elements, drawn in another font without Roboto", name, texts)
+					}
+					want := []string{view.Title(ds, l), view.Headline(ds, l), view.SourceLine(h.b, ds, l)}
+					for _, note := range spec.Legend {
+						want = append(want, strings.TrimPrefix(note, "◆ "))
+					}
+					drawn := squash(strings.Join(labels, ""))
+					for _, s := range want {
+						if !strings.Contains(drawn, squash(s)) {
+							t.Errorf("%s: does not show %q", name, s)
+						}
+						if !strings.Contains(desc, strings.TrimSpace(s)) && s != view.Title(ds, l) {
+							t.Errorf("%s: description lacks %q", name, s)
+						}
+					}
+					if ds.ID == "fatalities" && !strings.Contains(drawn, squash(map[locale.Lang]string{
+						locale.EN: "2020: to 14 September (partial year)", locale.FR: "jusqu’au 14 septembre (année incomplète)"}[l])) {
+						t.Errorf("%s: no partial-year note in %q", name, drawn)
+					}
+					if frame.Headline == "" || frame.Source == "" {
+						t.Errorf("%s: empty frame %+v", name, frame)
+					}
+					if w != DefaultWidth {
+						continue // the PNG is checked at the default width; chart tests cover the rest
+					}
+					raster, err := h.Render(ds.ID, "png", opt)
+					if err != nil {
+						t.Fatalf("%s png: %v", name, err)
+					}
+					img, err := png.Decode(bytes.NewReader(raster))
+					if err != nil {
+						t.Fatal(err)
+					}
+					bg := img.At(0, 0)
+					inked := func(y0, y1 int) bool { // some row of the band has text's pixels
+						for y := y0; y < y1; y++ {
+							for x := 0; x < img.Bounds().Dx(); x++ {
+								if img.At(x, y) != bg {
+									return true
+								}
+							}
+						}
+						return false
+					}
+					hgt := img.Bounds().Dy()
+					if !inked(0, 2*40) || !inked(hgt-2*24, hgt) {
+						t.Errorf("%s png: heading or source band empty", name)
+					}
+				}
+			}
+		}
 	}
 }

@@ -18,8 +18,8 @@ const chartsDir = "charts"
 // Static images: every dataset in every language and theme, so slides, mail and pages without
 // script can use the charts. They come from the renderer behind /charts/<dataset>.svg|png of
 // the Worker (web/images) with its defaults (the page's wide chart, view.WideWidth, targets
-// on): the SVG is export.StandaloneSVG with the source line under the chart, the PNG is
-// chart.RenderPNG at scale 2 (1920 px wide).
+// on), framed with title, headline and source line: the SVG is chart.RenderImage (text as
+// outlines), the PNG chart.RenderImagePNG at scale 2 (1920 px wide).
 var (
 	chartLangs  = []locale.Lang{locale.EN, locale.FR}
 	chartThemes = []string{"light", "dark", "projector"}

@@ -16,8 +16,9 @@ const PNGScale = 2
 
 // Download makes a file of a dataset's current view in the browser and offers it: CSV and
 // JSON of the figures with their sources, the chart as SVG, or as a 2x PNG for slides.
-// The PNG is the same SVG rasterised by the browser (with the font embedded), which keeps
-// a second, raster renderer out of the wasm.
+// The PNG is the same SVG rasterised by the browser, which keeps a second, raster renderer
+// out of the wasm: its text is outlines of the font it was laid out with (chart.RenderImage),
+// so the browser needs no font to draw it as laid out.
 func (c *Root) Download(id, format string) {
 	defer func() { // a failed download is that card's trouble, not the page's
 		if r := recover(); r != nil {
@@ -36,7 +37,7 @@ func (c *Root) Download(id, format string) {
 	}
 	switch {
 	case format == "png" && c.Effects.DownloadPNG != nil:
-		c.Effects.DownloadPNG(strings.TrimSuffix(name, ".svg")+".png", export.EmbedFont(string(b), chart.FontTTF()), PNGScale)
+		c.Effects.DownloadPNG(strings.TrimSuffix(name, ".svg")+".png", string(b), PNGScale)
 	case format != "png" && c.Effects.Download != nil:
 		c.Effects.Download(name, mime, b)
 	}
@@ -55,13 +56,18 @@ func (c *Root) File(id, format string) ([]byte, string, string, error) {
 	case "json":
 		return export.JSONIn(ds, c.Briefing.Sources, c.State.Lang), name, "application/json", nil
 	case "svg":
-		card, err := view.NewCard(c.Briefing, ds, c.Effective(), c.Charts, view.WideLayout)
-		if err != nil || !card.Charted {
+		if len(ds.Rows) > chart.MaxBars {
 			return nil, "", "", errors.New("this dataset cannot be charted")
 		}
-		wide := card.Charts[0]
-		svg := export.StandaloneSVG(wide.SVG, wide.Width, wide.Height, card.Title, card.SourceLine)
-		return []byte(svg), name, "image/svg+xml", nil
+		spec, frame := view.Image(c.Briefing, ds, c.Effective(), view.WideWidth)
+		img, err := chart.RenderImage(spec, frame)
+		if errors.Is(err, chart.ErrNoRoom) {
+			return nil, "", "", errors.New("this dataset cannot be charted")
+		}
+		if err != nil {
+			return nil, "", "", err
+		}
+		return []byte(img.SVG), name, "image/svg+xml", nil
 	}
 	return nil, "", "", errors.New("unknown download format " + format)
 }
