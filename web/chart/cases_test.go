@@ -45,14 +45,14 @@ func parityBar(label string, v, t float64, hasV, hasT bool) Bar {
 		b.ValueText = pct(v)
 	}
 	if hasT {
-		b.TargetText = pct(t)
+		b.TargetText = "target " + pct(t)
 	}
 	b.Tip = label + ": " + b.ValueText
 	if !hasV {
 		b.Tip = label + ": no figure given"
 	}
 	if hasT {
-		b.TargetTip = "Target for 2020: " + b.TargetText
+		b.TargetTip = "Target for 2020: " + pct(t)
 	}
 	return b
 }
@@ -71,7 +71,8 @@ func parity(width int, targets bool) Spec {
 			parityBar("Deployed justice and corrections personnel", 29.6, 27, true, true),
 			parityBar("Formed military contingents", 0, 0, false, false),
 		},
-		Legend: []string{"◆ Target for 2020", "Source: S/2020/911"},
+		Legend:    []string{"◆ Target for 2020", "Source: S/2020/911"},
+		Reference: 50, ReferenceText: "Gender parity: 50 %",
 	}
 }
 
@@ -82,12 +83,13 @@ func french(width int) Spec {
 	s.Title = "Part des femmes — objectifs 2020"
 	s.Tick = func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) + "\u202f%" }
 	s.Bars = []Bar{
-		{Label: "Postes militaires d'administrateur au Siège", Value: 22.6, HasValue: true, ValueText: "22,6\u202f%", Target: 17, HasTarget: true, TargetText: "17\u202f%", Tip: "22,6\u202f% (objectif 17\u202f%)"},
+		{Label: "Postes militaires d'administrateur au Siège", Value: 22.6, HasValue: true, ValueText: "22,6\u202f%", Target: 17, HasTarget: true, TargetText: "objectif 17\u202f%", Tip: "22,6\u202f% (objectif 17\u202f%)"},
 		{Label: "Décès : évolution 2017–2020", Value: 8, HasValue: true, ValueText: "\u221286\u202f%", Tip: "T4 2018 → T1 2020"},
 		{Label: "Contingents militaires constitués", Tip: "aucun chiffre"},
 	}
 	s.MissingText = "aucun chiffre indiqué"
 	s.Legend = []string{"◆ Objectif 2020", "Source : S/2020/911"}
+	s.ReferenceText = "Parité des sexes\u202f: 50\u202f%"
 	return s
 }
 

@@ -120,7 +120,7 @@ func (f *frame) key(k keyKind, x, cy float64) {
 	s := f.m.small
 	switch k {
 	case keyTarget:
-		f.p.add(f.markerOp(-1, x+s*0.6, cy-s*0.45, cy+s*0.55, s*0.38))
+		f.p.add(f.markerOp(-1, x+s*0.6, cy, s*0.5))
 	case keyPartial:
 		if f.s.Shape == Lines {
 			f.lineKey(x, cy)

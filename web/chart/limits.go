@@ -47,6 +47,9 @@ func validate(s Spec) error {
 	if len(s.Legend) > MaxLegend {
 		return fmt.Errorf("chart: %d legend lines, more than the maximum %d", len(s.Legend), MaxLegend)
 	}
+	if math.IsNaN(s.Reference) || s.Reference < 0 || s.Reference > MaxValue {
+		return fmt.Errorf("chart: reference %v must be finite, >= 0 and <= %g", s.Reference, float64(MaxValue))
+	}
 	for i, b := range s.Bars {
 		if err := validateBar(i, b, s.Signed && s.Shape == Rows); err != nil {
 			return err
@@ -76,13 +79,13 @@ func validateBar(i int, b Bar, signed bool) error {
 }
 
 func validateTexts(s Spec) error {
-	texts := append([]string{s.Title, s.MissingText, s.PartialMark}, s.Legend...)
+	texts := append([]string{s.Title, s.MissingText, s.PartialMark, s.ReferenceText}, s.Legend...)
 	for _, b := range s.Bars {
 		texts = append(texts, s.GroupLabels[b.Group]) // only the labels drawn
 	}
 	for _, t := range texts {
 		if len(t) > MaxText {
-			return fmt.Errorf("chart: a title, legend, group label or note is longer than %d bytes", MaxText)
+			return fmt.Errorf("chart: a title, legend, group label, reference or note is longer than %d bytes", MaxText)
 		}
 	}
 	return nil

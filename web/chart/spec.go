@@ -36,7 +36,7 @@ type Bar struct {
 	ValueText  string // formatted value, e.g. "22.6 %"; "" = the value formatted by the renderer
 	Target     float64
 	HasTarget  bool
-	TargetText string // formatted target, e.g. "17 %", drawn under the bar next to the marker
+	TargetText string // formatted target as read after the value, e.g. "target 17 %": the row reads "22.6 %, target 17 %"
 	TargetTip  string // native tooltip of the target marker, e.g. "Target for 2020: 17 %" ("" = TargetText)
 	Partial    bool   // incomplete period: lighter fill, dashed outline and PartialMark after the label
 	Tip        string // full sentence for the native <title> and the UI tooltip ("" = label and value)
@@ -108,6 +108,11 @@ type Spec struct {
 	// before they wrap (0 = a default that shrinks as the chart widens; at most 0.55). A slide
 	// sets it higher: one line per label leaves the height to the bars.
 	LabelShare float64
+	// Reference (Rows only, not Signed) draws a dashed vertical line across the rows at this
+	// value, labelled ReferenceText above them, e.g. 50 with "Gender parity: 50 %"; 0 = none.
+	// The value axis extends to include it.
+	Reference     float64
+	ReferenceText string
 }
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML

@@ -260,6 +260,10 @@ func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 			sp.Legend = append(sp.Legend, w.Target)
 		}
 	}
+	if ds.ID == "parity" && !file && sp.Percent {
+		// the briefing's subject is gender parity: the line every share is read against
+		sp.Reference, sp.ReferenceText = 50, w.ParityLine+l.Colon()+l.Percent("50")
+	}
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
 	}
@@ -278,7 +282,8 @@ func bar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 		Group:     r.Group,
 	}
 	if r.HasTarget {
-		b.TargetText = targetAmount(ds, r, l)
+		// read after the value on the chart: "22.6%, target 17%"
+		b.TargetText = fmt.Sprintf(For(l).TargetOf, targetAmount(ds, r, l))
 	}
 	if !r.HasValue {
 		b.MissingText = missingText(ds, r, l)
