@@ -143,7 +143,7 @@ func TestTargetsInTheirBand(t *testing.T) {
 				if o.textBox().y0 > cy || o.textBox().y1 < cy {
 					continue
 				}
-				if o.color == th.Target && strings.TrimSpace(o.text) == b.TargetText {
+				if o.color == th.Target && o.text == b.TargetText {
 					tt = &texts[k]
 				}
 				if o.color == th.Text && o.text == b.valueLabel()+"," {
@@ -161,7 +161,8 @@ func TestTargetsInTheirBand(t *testing.T) {
 			if tb.x0 < bb.x1 || tb.overlaps(mb) {
 				t.Errorf("%s: %q: target text %+v not right of the bar %+v, clear of the marker %+v", s.ID, b.Label, tb, bb, mb)
 			}
-			if s.ShowValues && (vt == nil || math.Abs(vt.textBox().x1-tb.x0) > 0.01 || vt.y != tt.y) {
+			// a space apart, made by position: SVG drops a text's leading space
+			if s.ShowValues && (vt == nil || tb.x0-vt.textBox().x1 < tt.size/8 || tb.x0-vt.textBox().x1 > tt.size/2 || vt.y != tt.y) {
 				t.Errorf("%s: %q: the value with a comma does not lead into the target text", s.ID, b.Label)
 			}
 		}

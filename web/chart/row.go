@@ -42,7 +42,7 @@ func (f *frame) row(g rowGeom, i int, top float64) {
 }
 
 // rowText draws what follows bar i's end, level with the bar: the value label and the
-// target text, "22.6 %," in the text colour and " target 17 %" in the target colour, so
+// target text, "22.6 %," in the text colour and "target 17 %" in the target colour, so
 // the two figures read as one phrase and not as two values. A negative value's label goes
 // left of its bar; the text starts past the target diamond where the diamond is in the way.
 func (f *frame) rowText(g rowGeom, i int, start, end, cy float64) {
@@ -65,7 +65,7 @@ func (f *frame) rowText(g rowGeom, i int, start, end, cy float64) {
 		}
 	}
 	if value != "" {
-		x = f.text(value, x, base, size, f.th.Text, false).textBox().x1
+		x = f.text(value, x, base, size, f.th.Text, false).textBox().x1 + f.spaceAfter(value)
 	}
 	if target != "" {
 		f.text(target, x, base, size, f.th.Target, false)

@@ -227,11 +227,11 @@ func (f *frame) wrapAll(texts []string, size, width float64) ([][]string, int) {
 // are drawn, its target text ("22.6 %, target 17 %"); see rowText.
 func (f *frame) rowTextWidth(b Bar) float64 {
 	first, rest := f.rowTexts(b)
-	return f.mz.width(first, f.m.text) + f.mz.width(rest, f.m.text)
+	return f.mz.width(first, f.m.text) + f.spaceAfter(first) + f.mz.width(rest, f.m.text)
 }
 
 // rowTexts splits what follows a bar's end into the value ("22.6 %,") and the target
-// (" target 17 %"), drawn in the text and target colours.
+// ("target 17 %"), drawn in the text and target colours a space apart.
 func (f *frame) rowTexts(b Bar) (value, target string) {
 	if f.s.ShowValues && b.HasValue {
 		value = b.valueLabel()
@@ -239,10 +239,19 @@ func (f *frame) rowTexts(b Bar) (value, target string) {
 	if f.targets() && b.HasTarget && b.HasValue && b.TargetText != "" {
 		target = b.TargetText
 		if value != "" {
-			value, target = value+",", " "+target
+			value += ","
 		}
 	}
 	return value, target
+}
+
+// spaceAfter is the room between a value label and the target text after it: a space,
+// made by position since SVG drops a text element's leading space.
+func (f *frame) spaceAfter(value string) float64 {
+	if value == "" {
+		return 0
+	}
+	return f.mz.width(" ", f.m.text)
 }
 
 // signedValueTexts splits the value labels to draw by the side of zero they go on.
