@@ -25,6 +25,7 @@ type rowGeom struct {
 	heads        []groupHead // per row: the group heading above it, if any
 	refLines     []string    // the reference label (Spec.ReferenceText), wrapped
 	refH         float64     // room above the rows for it
+	refOnHead    bool        // the label sits on the first group heading's line instead
 }
 
 func (g rowGeom) x(v float64) float64 {
@@ -49,6 +50,7 @@ func layoutRows(f *frame) error {
 		return err
 	}
 	g.heads = f.groupHeads()
+	f.refBesideHead(&g)
 	legend := f.legendItems()
 	axisZone := m.gap + lineH(m.small)
 	fixed := f.headerHeight() + g.refH + axisZone + f.legendHeight(legend) + m.pad
@@ -58,6 +60,7 @@ func layoutRows(f *frame) error {
 	if f.s.Height > 0 && fixed+g.height() > float64(f.s.Height) {
 		if c, err := f.rowGeometry(true); err == nil {
 			c.heads = g.heads
+			f.refBesideHead(&c)
 			g = c
 		}
 	}
@@ -434,13 +437,17 @@ func (f *frame) reference(g rowGeom, runs [][2]float64, top, bottom float64) {
 	}
 	m := f.m
 	x := math.Round(g.x(f.s.Reference))
+	lineTop := top
 	if len(g.refLines) > 0 {
-		w := f.mz.widest(g.refLines, m.small)
-		lx := math.Max(m.pad, math.Min(x-w/2, f.p.w-m.pad-w))
-		f.lines(g.refLines, lx, firstBaseline(top-g.refH, m.small), m.small, f.th.Muted, false)
+		base := firstBaseline(top-g.refH, m.small)
+		if g.refOnHead {
+			base = firstBaseline(top+m.gap/2, f.groupSize()) // the heading's baseline (groupHead)
+			lineTop = math.Ceil(base + descent*m.small + 2)
+		}
+		f.lines(g.refLines, f.refLabelX(g), base, m.small, f.th.Muted, false)
 	}
 	if !g.stacked {
-		runs = [][2]float64{{top, bottom}}
+		runs = [][2]float64{{lineTop, bottom}}
 	}
 	lw := m.stroke
 	var cuts [][2]float64
@@ -471,5 +478,25 @@ func (f *frame) reference(g rowGeom, runs [][2]float64, top, bottom float64) {
 	}
 	if len(o.sub) > 0 {
 		f.p.add(o)
+	}
+}
+
+// refLabelX is where the reference label starts: centred on the line as far as the width
+// allows.
+func (f *frame) refLabelX(g rowGeom) float64 {
+	w := f.mz.widest(g.refLines, f.m.small)
+	x := math.Round(g.x(f.s.Reference))
+	return math.Max(f.m.pad, math.Min(x-w/2, f.p.w-f.m.pad-w))
+}
+
+// refBesideHead puts a one-line reference label on the line of the first row's group
+// heading when it clears the heading's text, instead of on a line of its own above it.
+func (f *frame) refBesideHead(g *rowGeom) {
+	if len(g.refLines) != 1 || len(g.heads) == 0 || len(g.heads[0].lines) == 0 {
+		return
+	}
+	end := f.m.pad + f.mz.widest(g.heads[0].lines, f.groupSize()) + 2*f.m.gap
+	if f.refLabelX(*g) >= end {
+		g.refOnHead, g.refH = true, 0
 	}
 }
