@@ -79,13 +79,9 @@ type Spec struct {
 	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers (with "%" when Percent)
 	ShowTargets bool                 // draw target markers (Rows only)
 	ShowValues  bool                 // value labels on bars
-	// Legend holds footnote lines drawn under the plot, already localised, e.g.
-	// "* 2020: to 14 September (partial year)", "◆ Target". A line starting with "◆" gets a
-	// drawn target marker as its key (Roboto has no ◆ glyph) and is left out when no marker
-	// is drawn. When some bar is partial, a line starting with PartialMark or with that bar's
-	// label ("2020: to 14 September…") gets a partial-bar swatch and the mark in front, so
-	// "2020*" under the axis points to it. Each key looks like what it explains.
-	Legend      []string
+	// Legend holds footnote lines drawn under the plot, each with the key drawn before it
+	// (see LegendKey).
+	Legend      []LegendLine
 	MissingText string // label for a bar without a value, e.g. "no figure given"
 	Width       int    // viewBox width in px, MinWidth..MaxSize (~360 for a phone, 960 for a slide)
 	// Height is the viewBox height in px; 0 derives it from the content. Rows that need more
@@ -114,6 +110,27 @@ type Spec struct {
 	Reference     float64
 	ReferenceText string
 }
+
+// LegendLine is one footnote line under the plot, already localised, with its key.
+type LegendLine struct {
+	Key  LegendKey
+	Text string // plain text, e.g. "Target for 2020" or "2020: to 14 September (partial year)"
+}
+
+// LegendKey is the symbol drawn before a legend line; each looks like what it explains.
+type LegendKey int
+
+const (
+	// KeyNone: a plain note, e.g. "Source: S/2020/911".
+	KeyNone LegendKey = iota
+	// KeyTarget: a target marker. The line is left out when no marker is drawn, since it
+	// would explain nothing.
+	KeyTarget
+	// KeyPartial: a partial bar (on a line chart a hollow point), with the partial mark put
+	// in front of the text unless it starts with it, so that "2020*" under the axis points
+	// to it. Without a partial bar the line is a plain note.
+	KeyPartial
+)
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML
 // overlay can place a focusable, hoverable element over it at any scale.

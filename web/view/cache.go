@@ -72,7 +72,7 @@ func Key(s chart.Spec) string {
 	}
 	k.int(len(s.Legend))
 	for _, l := range s.Legend {
-		k.str(l)
+		k.int(int(l.Key)).str(l.Text)
 	}
 	groups := make([]string, 0, len(s.GroupLabels))
 	for g := range s.GroupLabels {
