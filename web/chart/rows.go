@@ -121,7 +121,11 @@ func (f *frame) rowGeometry(compact bool) (rowGeom, error) {
 	g.labelW, g.labels = f.labelColumn()
 	g.x0 = math.Round(m.pad + math.Max(g.labelW+m.gap*1.5+f.leftReserve(), f.firstTickHalf()))
 	g.x1 = math.Round(f.p.w - m.pad - f.rightReserve(g))
-	if g.x1-g.x0 < math.Max(120, 0.25*f.p.w) {
+	least := math.Max(120, 0.25*f.p.w)
+	if f.s.LabelShare > 0 {
+		least = 120 // a slide asks for a label column: stacking would take the height it lacks
+	}
+	if g.x1-g.x0 < least {
 		// too little room for bars beside the labels: each label goes above its bar
 		g.stacked, g.labelW = true, 0
 		g.labels, _ = f.wrapAll(f.labelsOf(), m.text, f.p.w-2*m.pad)
