@@ -415,13 +415,13 @@ func (g *rowGeom) spread(height float64) {
 }
 
 // xGrid draws the vertical grid lines over each run of rows (zero has the axis line
-// instead) and the tick labels under the rows, centred on their lines.
+// instead, the reference value its own line) and the tick labels under the rows, centred on their lines.
 func (f *frame) xGrid(g rowGeom, runs [][2]float64, bottom float64) {
 	ticks := f.tickTexts(g.ax)
 	for i, t := range g.ax.ticks {
 		x := math.Round(g.x(t))
 		for _, r := range runs {
-			if t != 0 {
+			if t != 0 && !(f.hasReference() && t == f.s.Reference) { // the reference line stands there
 				f.p.rect(x, r[0], 1, r[1]-r[0], f.th.Grid)
 			}
 		}
@@ -453,14 +453,14 @@ func (f *frame) reference(g rowGeom, runs [][2]float64, top, bottom float64) {
 	if !g.stacked {
 		runs = [][2]float64{{lineTop, bottom}}
 	}
-	lw := m.stroke
+	lw, clear := m.stroke, math.Round(m.gap/2) // clear: room left around a text it stops for
 	var cuts [][2]float64
 	for _, o := range f.p.ops {
 		if o.kind != opText {
 			continue
 		}
-		if b := o.textBox(); b.x0 < x+lw/2+2 && b.x1 > x-lw/2-2 {
-			cuts = append(cuts, [2]float64{b.y0 - 2, b.y1 + 2})
+		if b := o.textBox(); b.x0 < x+lw/2+clear && b.x1 > x-lw/2-clear {
+			cuts = append(cuts, [2]float64{b.y0 - clear, b.y1 + clear})
 		}
 	}
 	sort.Slice(cuts, func(i, j int) bool { return cuts[i][0] < cuts[j][0] })
