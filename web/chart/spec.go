@@ -77,7 +77,7 @@ type Spec struct {
 	Bars        []Bar                // 1..MaxBars; values and targets must be finite, |v| <= MaxValue and >= 0 (axes start at 0) unless Signed
 	Percent     bool                 // axis is a percentage
 	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers (with "%" when Percent)
-	ShowTargets bool                 // draw target markers (Rows only)
+	ShowTargets bool                 // draw target markers and texts (Rows only)
 	ShowValues  bool                 // value labels on bars
 	// Legend holds footnote lines drawn under the plot, each with the key drawn before it
 	// (see LegendKey).
@@ -85,9 +85,8 @@ type Spec struct {
 	MissingText string // label for a bar without a value, e.g. "no figure given"
 	Width       int    // viewBox width in px, MinWidth..MaxSize (~360 for a phone, 960 for a slide)
 	// Height is the viewBox height in px; 0 derives it from the content. Rows that need more
-	// than a given Height are laid out compact to fit it (thinner bars, each target text
-	// beside its value instead of under the bar). A height too small for the content is
-	// raised to what it needs: Result.Height is authoritative.
+	// than a given Height are laid out compact to fit it (thinner bars). A height too small
+	// for the content is raised to what it needs: Result.Height is authoritative.
 	Height      int
 	Theme       Theme
 	ShowTitle   bool   // draw Title as a heading inside the image (static images, slides)
