@@ -22,7 +22,7 @@ func fatalities(width int, th Theme) Spec {
 			{Label: "2019", Value: 25, HasValue: true, ValueText: "25", Tip: "2019: 25 fatalities"},
 			{Label: "2020", Value: 8, HasValue: true, ValueText: "8", Partial: true, Tip: "2020 (to 14 September): 8 fatalities"},
 		},
-		Legend: []string{"2020: to 14 September (partial year)", "Source: S/2020/911"},
+		Legend: []LegendLine{{KeyPartial, "2020: to 14 September (partial year)"}, {KeyNone, "Source: S/2020/911"}},
 	}
 }
 
@@ -35,7 +35,7 @@ func coeGaps(width int) Spec {
 			{Label: "Q4 2018", Value: 23, HasValue: true, Tip: "Q4 2018: 23 units"},
 			{Label: "Q1 2020", Value: 18, HasValue: true, Tip: "Q1 2020: 18 units"},
 		},
-		Legend: []string{"The quarters in between are not given."},
+		Legend: []LegendLine{{KeyNone, "The quarters in between are not given."}},
 	}
 }
 
@@ -45,14 +45,14 @@ func parityBar(label string, v, t float64, hasV, hasT bool) Bar {
 		b.ValueText = pct(v)
 	}
 	if hasT {
-		b.TargetText = pct(t)
+		b.TargetText = "target " + pct(t)
 	}
 	b.Tip = label + ": " + b.ValueText
 	if !hasV {
 		b.Tip = label + ": no figure given"
 	}
 	if hasT {
-		b.TargetTip = "Target for 2020: " + b.TargetText
+		b.TargetTip = "Target for 2020: " + pct(t)
 	}
 	return b
 }
@@ -71,7 +71,8 @@ func parity(width int, targets bool) Spec {
 			parityBar("Deployed justice and corrections personnel", 29.6, 27, true, true),
 			parityBar("Formed military contingents", 0, 0, false, false),
 		},
-		Legend: []string{"◆ Target for 2020", "Source: S/2020/911"},
+		Legend:    []LegendLine{{KeyTarget, "Target for 2020"}, {KeyNone, "Source: S/2020/911"}},
+		Reference: 50, ReferenceText: "Gender parity: 50 %",
 	}
 }
 
@@ -82,12 +83,13 @@ func french(width int) Spec {
 	s.Title = "Part des femmes — objectifs 2020"
 	s.Tick = func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) + "\u202f%" }
 	s.Bars = []Bar{
-		{Label: "Postes militaires d'administrateur au Siège", Value: 22.6, HasValue: true, ValueText: "22,6\u202f%", Target: 17, HasTarget: true, TargetText: "17\u202f%", Tip: "22,6\u202f% (objectif 17\u202f%)"},
+		{Label: "Postes militaires d'administrateur au Siège", Value: 22.6, HasValue: true, ValueText: "22,6\u202f%", Target: 17, HasTarget: true, TargetText: "objectif 17\u202f%", Tip: "22,6\u202f% (objectif 17\u202f%)"},
 		{Label: "Décès : évolution 2017–2020", Value: 8, HasValue: true, ValueText: "\u221286\u202f%", Tip: "T4 2018 → T1 2020"},
 		{Label: "Contingents militaires constitués", Tip: "aucun chiffre"},
 	}
 	s.MissingText = "aucun chiffre indiqué"
-	s.Legend = []string{"◆ Objectif 2020", "Source : S/2020/911"}
+	s.Legend = []LegendLine{{KeyTarget, "Objectif 2020"}, {KeyNone, "Source\u202f: S/2020/911"}}
+	s.ReferenceText = "Parité des sexes\u202f: 50\u202f%"
 	return s
 }
 
@@ -102,7 +104,7 @@ func hostile(width int) Spec {
 			{Label: "A&B", Value: 5, HasValue: true, ValueText: `"quoted"`, Tip: `"quoted" & <b>`},
 			{Label: `"quoted"`, Value: 1, HasValue: true, ValueText: "T4 2018", Partial: true, Tip: "]]> --> <!--"},
 		},
-		Legend:      []string{"* <partial> & \"done\"", "Ctrl\x01char and bad \xff byte"},
+		Legend:      []LegendLine{{KeyPartial, "* <partial> & \"done\""}, {KeyNone, "Ctrl\x01char and bad \xff byte"}},
 		ShowTitle:   true,
 		MissingText: "<none>",
 	}
@@ -176,7 +178,7 @@ func gaps(width int) Spec {
 			gapBar("Deployed justice and corrections personnel", 2.6, true),
 			{Label: "Formed military contingents", MissingText: "target not yet met; no figure given"},
 		},
-		Legend: []string{"◆ Target for 2020", "Source: S/2020/911"},
+		Legend: []LegendLine{{KeyTarget, "Target for 2020"}, {KeyNone, "Source: S/2020/911"}},
 	}
 }
 

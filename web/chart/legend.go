@@ -5,73 +5,50 @@ import (
 	"strings"
 )
 
-// keyKind is the symbol drawn before a legend line.
-type keyKind int
-
-const (
-	keyNone keyKind = iota
-	keyTarget
-	keyPartial
-)
-
 type legendItem struct {
-	key   keyKind
+	key   LegendKey
 	lines []string
 }
 
-// legendItems wraps the legend lines. A line starting with ◆ (absent from Roboto, so it
-// would render as a box in the PNG and in another font in the browser) loses the glyph and
-// gets a drawn target marker instead; it is left out when no target marker is drawn, since
-// it would explain nothing. The partial note gets a partial swatch (see partialNote).
+// legendItems wraps the legend lines (Spec.Legend), leaving out a target key's line when
+// no target marker is drawn, and putting the partial mark in front of a partial key's line
+// (a plain note when no bar is partial).
 func (f *frame) legendItems() []legendItem {
 	var out []legendItem
 	width := f.p.w - 2*f.m.pad
 	for _, l := range f.s.Legend {
-		it := legendItem{}
-		if t, ok := cutDiamond(l); ok {
+		it, text := legendItem{key: l.Key}, l.Text
+		switch l.Key {
+		case KeyTarget:
 			if !f.targets() {
 				continue
 			}
-			it.key, l = keyTarget, t
-		} else if t, ok := f.partialNote(l); ok {
-			it.key, l = keyPartial, t
+		case KeyPartial:
+			if !f.anyPartial() {
+				it.key = KeyNone
+			} else if !strings.HasPrefix(text, f.mark) {
+				text = f.mark + " " + text
+			}
 		}
 		w := width
-		if it.key != keyNone {
+		if it.key != KeyNone {
 			w -= f.keyWidth()
 		}
-		if it.lines = f.mz.wrap(l, f.m.small, w); len(it.lines) > 0 {
+		if it.lines = f.mz.wrap(text, f.m.small, w); len(it.lines) > 0 {
 			out = append(out, it)
 		}
 	}
 	return out
 }
 
-func cutDiamond(l string) (string, bool) {
-	for _, d := range []string{"◆", "♦"} {
-		if t, ok := strings.CutPrefix(l, d); ok {
-			return strings.TrimSpace(t), true
-		}
-	}
-	return l, false
-}
-
-// partialNote reports whether legend line l explains the partial bars: it starts with the
-// partial mark, or with a partial bar's label ("2020: to 14 September…"), in which case the
-// mark is put in front so the reader can match "2020*" under the axis to this line.
-func (f *frame) partialNote(l string) (string, bool) {
+// anyPartial reports whether some bar is partial.
+func (f *frame) anyPartial() bool {
 	for _, b := range f.s.Bars {
-		if !b.Partial {
-			continue
-		}
-		if strings.HasPrefix(l, f.mark) {
-			return l, true
-		}
-		if b.Label != "" && strings.HasPrefix(l, b.Label) {
-			return f.mark + " " + l, true
+		if b.Partial {
+			return true
 		}
 	}
-	return l, false
+	return false
 }
 
 // keyWidth is the room for a key symbol plus the space after it.
@@ -106,7 +83,7 @@ func (f *frame) legend(items []legendItem, top float64) {
 	lh := lineH(f.m.small)
 	for _, it := range items {
 		x := f.m.pad
-		if it.key != keyNone {
+		if it.key != KeyNone {
 			f.key(it.key, x, y+lh/2)
 			x += f.keyWidth()
 		}
@@ -116,12 +93,12 @@ func (f *frame) legend(items []legendItem, top float64) {
 }
 
 // key draws a legend symbol centred vertically on cy.
-func (f *frame) key(k keyKind, x, cy float64) {
+func (f *frame) key(k LegendKey, x, cy float64) {
 	s := f.m.small
 	switch k {
-	case keyTarget:
-		f.p.add(f.markerOp(-1, x+s*0.6, cy-s*0.45, cy+s*0.55, s*0.38))
-	case keyPartial:
+	case KeyTarget:
+		f.p.add(f.markerOp(-1, x+s*0.6, cy, s*0.5))
+	case KeyPartial:
 		if f.s.Shape == Lines {
 			f.lineKey(x, cy)
 			return

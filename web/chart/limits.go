@@ -47,6 +47,14 @@ func validate(s Spec) error {
 	if len(s.Legend) > MaxLegend {
 		return fmt.Errorf("chart: %d legend lines, more than the maximum %d", len(s.Legend), MaxLegend)
 	}
+	for _, l := range s.Legend {
+		if l.Key < KeyNone || l.Key > KeyPartial {
+			return fmt.Errorf("chart: unknown legend key %d", l.Key)
+		}
+	}
+	if math.IsNaN(s.Reference) || s.Reference < 0 || s.Reference > MaxValue {
+		return fmt.Errorf("chart: reference %v must be finite, >= 0 and <= %g", s.Reference, float64(MaxValue))
+	}
 	for i, b := range s.Bars {
 		if err := validateBar(i, b, s.Signed && s.Shape == Rows); err != nil {
 			return err
@@ -76,13 +84,16 @@ func validateBar(i int, b Bar, signed bool) error {
 }
 
 func validateTexts(s Spec) error {
-	texts := append([]string{s.Title, s.MissingText, s.PartialMark}, s.Legend...)
+	texts := []string{s.Title, s.MissingText, s.PartialMark, s.ReferenceText}
+	for _, l := range s.Legend {
+		texts = append(texts, l.Text)
+	}
 	for _, b := range s.Bars {
 		texts = append(texts, s.GroupLabels[b.Group]) // only the labels drawn
 	}
 	for _, t := range texts {
 		if len(t) > MaxText {
-			return fmt.Errorf("chart: a title, legend, group label or note is longer than %d bytes", MaxText)
+			return fmt.Errorf("chart: a title, legend, group label, reference or note is longer than %d bytes", MaxText)
 		}
 	}
 	return nil

@@ -449,3 +449,64 @@ func TestShowTitleEveryShape(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceLine: Spec.Reference draws a dashed line at its value, with its label above
+// the rows and a tick under it, in place of that tick's grid line; the axis reaches it even
+// when every value is far below; no line of text crosses it; a signed chart or a zero
+// Reference draws none.
+func TestReferenceLine(t *testing.T) {
+	refOps := func(p *plan) []op {
+		var out []op
+		for _, o := range p.ops {
+			if len(o.dash) > 0 && o.fill.IsZero() {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	for _, s := range []Spec{parity(960, true), parity(360, true), parity(240, false), parityGroups(960), parityGroups(320), french(360), compactSlide(Projector)} {
+		s.Bars[0].Value, s.Bars[0].ValueText = 3, "3 %" // the axis must still reach 50
+		p := mustLayout(t, s)
+		refs := refOps(p)
+		if len(refs) != 1 {
+			t.Errorf("%s @%d: %d reference lines", s.ID, s.Width, len(refs))
+			continue
+		}
+		x := refs[0].sub[0][0].x
+		label, tick := false, false
+		for _, o := range textOps(p) {
+			b := o.textBox()
+			switch {
+			case o.text == s.ReferenceText:
+				// over the line, or pushed in from an edge of the image; above the line's top
+				over := b.x0 <= x && b.x1 >= x || b.x0 < 25 || b.x1 > p.w-25
+				label = over && b.y1 <= refs[0].pathBox().y0
+			case o.text == s.tickLabel(s.Reference):
+				tick = math.Abs((b.x0+b.x1)/2-x) < 1
+			}
+			for _, sub := range refs[0].sub {
+				piece := op{kind: opPath, sub: [][]pt{sub}}.pathBox()
+				if b.overlaps(box{piece.x0 - 1, piece.y0, piece.x1 + 1, piece.y1}) {
+					t.Errorf("%s @%d: %q crosses the reference line", s.ID, s.Width, o.text)
+				}
+			}
+		}
+		if !label || !tick {
+			t.Errorf("%s @%d: label above the line %v, tick under it %v", s.ID, s.Width, label, tick)
+		}
+		for _, o := range p.ops {
+			if b := o.pathBox(); o.kind == opPath && o.fill == s.Theme.resolved().Grid && b.x0 <= x && b.x1 >= x {
+				t.Errorf("%s @%d: a grid line under the reference line", s.ID, s.Width)
+			}
+		}
+	}
+	none := parity(960, true)
+	none.Reference = 0
+	signed := gaps(960)
+	signed.Reference, signed.ReferenceText = 50, "Gender parity: 50 %"
+	for _, s := range []Spec{none, signed} {
+		if n := len(refOps(mustLayout(t, s))); n != 0 {
+			t.Errorf("%s: %d reference lines, want none", s.ID, n)
+		}
+	}
+}

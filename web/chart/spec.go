@@ -36,7 +36,7 @@ type Bar struct {
 	ValueText  string // formatted value, e.g. "22.6 %"; "" = the value formatted by the renderer
 	Target     float64
 	HasTarget  bool
-	TargetText string // formatted target, e.g. "17 %", drawn under the bar next to the marker
+	TargetText string // formatted target as read after the value, e.g. "target 17 %": the row reads "22.6 %, target 17 %"
 	TargetTip  string // native tooltip of the target marker, e.g. "Target for 2020: 17 %" ("" = TargetText)
 	Partial    bool   // incomplete period: lighter fill, dashed outline and PartialMark after the label
 	Tip        string // full sentence for the native <title> and the UI tooltip ("" = label and value)
@@ -77,21 +77,16 @@ type Spec struct {
 	Bars        []Bar                // 1..MaxBars; values and targets must be finite, |v| <= MaxValue and >= 0 (axes start at 0) unless Signed
 	Percent     bool                 // axis is a percentage
 	Tick        func(float64) string // axis tick label in the reader's locale; nil = plain integers (with "%" when Percent)
-	ShowTargets bool                 // draw target markers (Rows only)
+	ShowTargets bool                 // draw target markers and texts (Rows only)
 	ShowValues  bool                 // value labels on bars
-	// Legend holds footnote lines drawn under the plot, already localised, e.g.
-	// "* 2020: to 14 September (partial year)", "◆ Target". A line starting with "◆" gets a
-	// drawn target marker as its key (Roboto has no ◆ glyph) and is left out when no marker
-	// is drawn. When some bar is partial, a line starting with PartialMark or with that bar's
-	// label ("2020: to 14 September…") gets a partial-bar swatch and the mark in front, so
-	// "2020*" under the axis points to it. Each key looks like what it explains.
-	Legend      []string
+	// Legend holds footnote lines drawn under the plot, each with the key drawn before it
+	// (see LegendKey).
+	Legend      []LegendLine
 	MissingText string // label for a bar without a value, e.g. "no figure given"
 	Width       int    // viewBox width in px, MinWidth..MaxSize (~360 for a phone, 960 for a slide)
 	// Height is the viewBox height in px; 0 derives it from the content. Rows that need more
-	// than a given Height are laid out compact to fit it (thinner bars, each target text
-	// beside its value instead of under the bar). A height too small for the content is
-	// raised to what it needs: Result.Height is authoritative.
+	// than a given Height are laid out compact to fit it (thinner bars). A height too small
+	// for the content is raised to what it needs: Result.Height is authoritative.
 	Height      int
 	Theme       Theme
 	ShowTitle   bool   // draw Title as a heading inside the image (static images, slides)
@@ -108,7 +103,33 @@ type Spec struct {
 	// before they wrap (0 = a default that shrinks as the chart widens; at most 0.55). A slide
 	// sets it higher: one line per label leaves the height to the bars.
 	LabelShare float64
+	// Reference (Rows only, not Signed) draws a dashed vertical line across the rows at this
+	// value, labelled ReferenceText above them, e.g. 50 with "Gender parity: 50 %"; 0 = none.
+	// The value axis extends to include it.
+	Reference     float64
+	ReferenceText string
 }
+
+// LegendLine is one footnote line under the plot, already localised, with its key.
+type LegendLine struct {
+	Key  LegendKey
+	Text string // plain text, e.g. "Target for 2020" or "2020: to 14 September (partial year)"
+}
+
+// LegendKey is the symbol drawn before a legend line; each looks like what it explains.
+type LegendKey int
+
+const (
+	// KeyNone: a plain note, e.g. "Source: S/2020/911".
+	KeyNone LegendKey = iota
+	// KeyTarget: a target marker. The line is left out when no marker is drawn, since it
+	// would explain nothing.
+	KeyTarget
+	// KeyPartial: a partial bar (on a line chart a hollow point), with the partial mark put
+	// in front of the text unless it starts with it, so that "2020*" under the axis points
+	// to it. Without a partial bar the line is a plain note.
+	KeyPartial
+)
 
 // Hit is the box of one bar in fractions (0..1) of the chart's width and height, so an HTML
 // overlay can place a focusable, hoverable element over it at any scale.

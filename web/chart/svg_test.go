@@ -166,7 +166,7 @@ func TestPartialMarked(t *testing.T) {
 	}
 	s := fatalities(360, Light)
 	s.PartialMark = "†"
-	s.Legend = []string{"† to 14 September"}
+	s.Legend = []LegendLine{{KeyPartial, "† to 14 September"}}
 	svg = render(t, s).SVG
 	if !strings.Contains(svg, ">2020†</text>") || !strings.Contains(svg, ">† to 14 September</text>") {
 		t.Error("custom partial mark not used")

@@ -118,7 +118,7 @@ func live(t *testing.T, r *Root) string {
 func TestCrowdedFileKeepsThePage(t *testing.T) {
 	var text strings.Builder
 	text.WriteString("category,value\n")
-	for i := range 71 {
+	for i := range 120 { // more rows than fit a chart of at most 4,096 px, even at ~38 px a row
 		text.WriteString("Category " + strconv.Itoa(i) + "," + strconv.Itoa(i%50) + "\n")
 	}
 	r := &Root{State: state.Default()}

@@ -66,13 +66,13 @@ func Key(s chart.Spec) string {
 	k.str(s.ID).int(int(s.Shape)).str(s.Title).str(s.Desc)
 	k.bools(s.Percent, s.Signed, s.ShowTargets, s.ShowValues, s.ShowTitle)
 	k.str(s.PartialMark).str(s.MissingText).int(s.Width).int(s.Height)
-	k.str(s.Theme.Name).num(s.Theme.TextScale).num(s.LabelShare)
+	k.str(s.Theme.Name).num(s.Theme.TextScale).num(s.LabelShare).num(s.Reference).str(s.ReferenceText)
 	if s.Tick != nil {
 		k.str(s.Tick(10)).str(s.Tick(2.5))
 	}
 	k.int(len(s.Legend))
 	for _, l := range s.Legend {
-		k.str(l)
+		k.int(int(l.Key)).str(l.Text)
 	}
 	groups := make([]string, 0, len(s.GroupLabels))
 	for g := range s.GroupLabels {

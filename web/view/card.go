@@ -248,7 +248,7 @@ func seriesSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang, wi
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
 		if r.Partial {
-			sp.Legend = append(sp.Legend, partialLegend(ds, r, l))
+			sp.Legend = append(sp.Legend, chart.LegendLine{Key: chart.KeyPartial, Text: partialLegend(ds, r, l)})
 		}
 	}
 }
@@ -277,11 +277,11 @@ func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 		sp.Tick = func(x float64) string { return signedGap(l, x, 0, pts) }
 		switch {
 		case !file:
-			sp.Legend = append(sp.Legend, w.GapLegend)
+			sp.Legend = append(sp.Legend, chart.LegendLine{Text: w.GapLegend})
 		case pts:
-			sp.Legend = append(sp.Legend, strings.Replace(w.GapLegend, " 2020", "", 1))
+			sp.Legend = append(sp.Legend, chart.LegendLine{Text: strings.Replace(w.GapLegend, " 2020", "", 1)})
 		default:
-			sp.Legend = append(sp.Legend, w.FileGapLegend)
+			sp.Legend = append(sp.Legend, chart.LegendLine{Text: w.FileGapLegend})
 		}
 		for _, r := range ds.Rows {
 			if r.HasValue && r.HasTarget || r.Group != "civilian" {
@@ -297,10 +297,14 @@ func targetSpec(sp *chart.Spec, ds data.Dataset, v state.View, l locale.Lang) {
 	}
 	if sp.ShowTargets && hasTargets(ds) {
 		if file {
-			sp.Legend = append(sp.Legend, "◆ "+upperFirst(targetLabel(ds, l)))
+			sp.Legend = append(sp.Legend, chart.LegendLine{Key: chart.KeyTarget, Text: upperFirst(targetLabel(ds, l))})
 		} else {
-			sp.Legend = append(sp.Legend, w.Target)
+			sp.Legend = append(sp.Legend, chart.LegendLine{Key: chart.KeyTarget, Text: w.Target})
 		}
+	}
+	if ds.ID == "parity" && !file && sp.Percent {
+		// the briefing's subject is gender parity: the line every share is read against
+		sp.Reference, sp.ReferenceText = 50, w.ParityLine+l.Colon()+l.Percent("50")
 	}
 	for _, r := range ds.Rows {
 		sp.Bars = append(sp.Bars, bar(ds, r, l))
@@ -320,7 +324,8 @@ func bar(ds data.Dataset, r data.Row, l locale.Lang) chart.Bar {
 		Group:     r.Group,
 	}
 	if r.HasTarget {
-		b.TargetText = targetAmount(ds, r, l)
+		// read after the value on the chart: "22.6%, target 17%"
+		b.TargetText = fmt.Sprintf(For(l).TargetOf, targetAmount(ds, r, l))
 	}
 	if !r.HasValue {
 		b.MissingText = missingText(ds, r, l)

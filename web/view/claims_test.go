@@ -12,6 +12,7 @@ import (
 
 	"briefing/data"
 	"briefing/data/upload"
+	"briefing/web/chart"
 	"briefing/web/locale"
 	"briefing/web/state"
 )
@@ -54,7 +55,7 @@ func sentences(t *testing.T, b *data.Briefing, ds data.Dataset, s state.State) [
 	sp := Spec(ds, s, WideWidth)
 	add("chart description", sp.Desc)
 	for _, lg := range sp.Legend {
-		add("legend", lg)
+		add("legend", lg.Text)
 	}
 	for _, bar := range sp.Bars {
 		add("chart row note", bar.MissingText)
@@ -401,8 +402,8 @@ func TestReadersLabels(t *testing.T) {
 			t.Errorf("%s: columns %q", l, got)
 		}
 		sp := Spec(ds, s, WideWidth)
-		if sp.Percent || len(sp.Legend) != 1 || sp.Legend[0] != "◆ Objectif" {
-			t.Errorf("%s: percent %v legend %q", l, sp.Percent, sp.Legend)
+		if sp.Percent || len(sp.Legend) != 1 || sp.Legend[0] != (chart.LegendLine{Key: chart.KeyTarget, Text: "Objectif"}) {
+			t.Errorf("%s: percent %v legend %v", l, sp.Percent, sp.Legend)
 		}
 		if strings.Contains(card.Words.Targets, "2020") {
 			t.Errorf("%s: targets control %q", l, card.Words.Targets)

@@ -66,7 +66,7 @@ func TestCrowdedFilesBecomeTables(t *testing.T) {
 		{"45 years on a desktop", years(45), WideLayout, true},
 		{"120 years on a desktop", years(120), WideLayout, false},
 		{"12 years", years(12), NarrowLayout, true},
-		{"71 categories", categories(71), WideLayout, false},
+		{"120 categories", categories(120), WideLayout, false},
 		{"10,000 quarters", periods(upload.MaxRows), WideLayout, false},
 		{"10,000 categories", categories(upload.MaxRows), NarrowLayout, false},
 	} {

@@ -13,6 +13,7 @@ type Words struct {
 	Source, Page, Pages, Briefing           string
 	Partial                                 string
 	Target, TargetOf, NoFigure              string
+	ParityLine                              string // the label of the parity chart's 50 % line
 	NoValue, FileTargetsMet, BelowTarget    string // a reader's file
 	ShowTargets, FileGapLegend, NoTargetFor string // a reader’s file
 	GapPlain                                string // a reader’s file
@@ -36,7 +37,7 @@ type Words struct {
 
 var wordsEN = Words{
 	Source: "Source", Page: "p.", Pages: "pp.", Briefing: "briefing of",
-	Target: "◆ Target for 2020", TargetOf: "target %s", NoFigure: "no figure given",
+	Target: "Target for 2020", TargetOf: "target %s", NoFigure: "no figure given", ParityLine: "Gender parity",
 	NoValue: "no value", FileTargetsMet: "Every target in your file met or surpassed", BelowTarget: "Below target",
 	ShowTargets: "Show targets", FileGapLegend: "Above (+) or below (−) the target", NoTargetFor: "no target", GapPlain: "Gap",
 	Women: "%s women", QuoteNote: "", PP: "pp", GapLegend: "Percentage points above (+) or below (−) the 2020 target",
@@ -72,7 +73,7 @@ var wordsEN = Words{
 
 var wordsFR = Words{
 	Source: "Source", Page: "p.", Pages: "p.", Briefing: "exposé du",
-	Target: "◆ Objectif pour 2020", TargetOf: "objectif %s", NoFigure: "aucun chiffre donné",
+	Target: "Objectif pour 2020", TargetOf: "objectif %s", NoFigure: "aucun chiffre donné", ParityLine: "Parité des sexes",
 	NoValue: "aucune valeur", FileTargetsMet: "Tous les objectifs de votre fichier sont atteints ou dépassés", BelowTarget: "Sous l’objectif",
 	ShowTargets: "Afficher les objectifs", FileGapLegend: "Au-dessus (+) ou au-dessous (−) de l’objectif", NoTargetFor: "aucun objectif", GapPlain: "Écart",
 	Women:     "%s de femmes",

@@ -140,7 +140,7 @@ func TestTargetsOption(t *testing.T) {
 	on := Spec(ds, s, WideWidth)
 	off := Spec(ds, state.Reduce(s, state.SetTargets{Dataset: "parity", On: false}), WideWidth)
 	if !on.ShowTargets || off.ShowTargets || len(on.Legend) == len(off.Legend) {
-		t.Errorf("targets option not reflected: on %v %q, off %v %q", on.ShowTargets, on.Legend, off.ShowTargets, off.Legend)
+		t.Errorf("targets option not reflected: on %v %v, off %v %v", on.ShowTargets, on.Legend, off.ShowTargets, off.Legend)
 	}
 	if Key(on) == Key(off) {
 		t.Error("cache key ignores the targets option")
@@ -242,7 +242,7 @@ func TestKeyCoversEverySpecField(t *testing.T) {
 			changed.Bars = append([]chart.Bar(nil), base.Bars...)
 			changed.Bars[0].Value++
 		case "Legend":
-			changed.Legend = append(changed.Legend, "x")
+			changed.Legend = append(changed.Legend, chart.LegendLine{Text: "x"})
 		case "GroupLabels":
 			changed.GroupLabels = map[string]string{"x": "y"}
 		default:
