@@ -137,7 +137,9 @@ func (o op) shifted(dy float64) op {
 // so a screen reader or a search finds in the file what the eye sees in the picture.
 func imageDesc(s Spec, fr Frame) string {
 	parts := []string{fr.Headline, s.Desc}
-	parts = append(parts, s.Legend...)
+	for _, l := range s.Legend {
+		parts = append(parts, l.Text)
+	}
 	parts = append(parts, fr.Source)
 	var kept []string
 	for _, p := range parts {

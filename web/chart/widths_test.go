@@ -14,8 +14,8 @@ import (
 )
 
 // LayoutWidths are the viewBox widths the page lays a chart out at (shown at a scale of 1
-// or more), from a narrow embed to a wide screen.
-var LayoutWidths = []int{240, 320, 420, 560, 760, 960, 1280}
+// or more), from a narrow embed to a wide screen, and the default slide width.
+var LayoutWidths = append(view.Widths[:], view.SlideWidth)
 
 // briefingSpecs are the chart specs of every briefing dataset in every view a reader can
 // choose (variants, values, targets), language and theme, with and without a drawn title

@@ -412,7 +412,7 @@ func TestImagesCarryTheirTexts(t *testing.T) {
 					}
 					want := []string{view.Title(ds, l), view.Headline(ds, l), view.SourceLine(h.b, ds, l)}
 					for _, note := range spec.Legend {
-						want = append(want, strings.TrimPrefix(note, "◆ "))
+						want = append(want, note.Text)
 					}
 					drawn := squash(strings.Join(labels, ""))
 					for _, s := range want {

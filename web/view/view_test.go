@@ -153,8 +153,8 @@ func TestCacheRendersOnce(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		mustCards(t, Cards(b, b.Datasets, state.Default(), c, AllLayouts))
 	}
-	if c.Len() != 6 { // three datasets, two layouts each
-		t.Errorf("cache holds %d charts after three identical renders, want 6", c.Len())
+	if want := 3 * len(Widths); c.Len() != want { // three datasets, every layout
+		t.Errorf("cache holds %d charts after three identical renders, want %d", c.Len(), want)
 	}
 }
 
