@@ -115,7 +115,7 @@ const slideCheck = `(() => {
   }
   const shown = el => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden" && +getComputedStyle(el).opacity > 0;
   const blocks = [...slide.querySelectorAll(".slide-body > *")].filter(shown);
-  for (const el of document.querySelectorAll(".slide-bar, .slide-help")) if (shown(el)) blocks.push(el);
+  for (const el of document.querySelectorAll(".slide-help, .slide-bar button, .slide-number")) if (shown(el)) blocks.push(el);
   for (const el of document.querySelectorAll(".slide-bar span, .slide-bar button")) if (shown(el)) check(el, parseFloat(getComputedStyle(el).fontSize));
   const over = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   for (let i = 0; i < blocks.length; i++) for (let j = i + 1; j < blocks.length; j++) {

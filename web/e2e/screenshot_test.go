@@ -49,6 +49,8 @@ func TestScreenshots(t *testing.T) {
 		{"slide-375-fatalities", "?v=2&slide=2", 375, 667, ""},
 		{"slide-1024-key", "?v=2&slide=6&lang=fr", 1024, 768, ""},
 		{"slide-1920-civilian", "?v=2&slide=5", 1920, 1080, ""},
+		{"slide-1024-fr-civilian", "?v=2&slide=5&lang=fr", 1024, 768, ""},
+		{"slide-1024-fr-parity", "?v=2&slide=4&lang=fr", 1024, 768, ""},
 	}
 	only := os.Getenv("SCREENSHOTS_ONLY") // a substring of the names to take, e.g. "slide-"
 	for _, s := range shots {
