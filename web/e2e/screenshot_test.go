@@ -49,6 +49,10 @@ func TestScreenshots(t *testing.T) {
 		{"slide-375-fatalities", "?v=2&slide=2", 375, 667, ""},
 		{"slide-1024-key", "?v=2&slide=6&lang=fr", 1024, 768, ""},
 		{"slide-1920-civilian", "?v=2&slide=5", 1920, 1080, ""},
+		{"room-phone-375-top", "", 375, 812, "viewport"},
+		{"room-phone-375-parity-fr", "?v=2&lang=fr", 375, 812, "#parity"},
+		{"room-1440-dark-parity", "?v=2&theme=dark", 1440, 900, "#parity"},
+		{"room-1024-coe", "", 1024, 768, "#coe-gaps"},
 		{"slide-1024-fr-civilian", "?v=2&slide=5&lang=fr", 1024, 768, ""},
 		{"slide-1024-fr-parity", "?v=2&slide=4&lang=fr", 1024, 768, ""},
 	}
