@@ -195,7 +195,7 @@ func TestStaticChartsAreDocuments(t *testing.T) {
 				t.Errorf("%s: no <desc>", name)
 			}
 			if !strings.Contains(text, "S/2020/911") {
-				t.Errorf("%s: no source line under the chart", name)
+				t.Errorf("%s: no source line", name)
 			}
 		case ".png":
 			cfg, err := png.DecodeConfig(bytes.NewReader(body))
@@ -208,7 +208,8 @@ func TestStaticChartsAreDocuments(t *testing.T) {
 	}
 }
 
-// svgTexts parses an SVG strictly and returns its first <title>, first <desc> and all <text>.
+// svgTexts parses an SVG strictly and returns its first <title>, first <desc> and all text
+// shown: <text> content, and the aria-label of each line drawn as outlines (chart.RenderImage).
 func svgTexts(body []byte) (title, desc, text string, err error) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = true
@@ -231,6 +232,11 @@ func svgTexts(body []byte) (title, desc, text string, err error) {
 				return "", "", "", fmt.Errorf("root element %s %s, want svg in the SVG namespace", e.Name.Space, e.Name.Local)
 			}
 			stack = append(stack, e.Name.Local)
+			for _, a := range e.Attr {
+				if a.Name.Local == "aria-label" && len(stack) > 1 {
+					text += a.Value + "\n"
+				}
+			}
 		case xml.EndElement:
 			name := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
