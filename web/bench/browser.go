@@ -130,7 +130,7 @@ type loadRun struct {
 	After          memory // after all the control changes
 	Controls       map[string]controlRun
 	Resizes        []resizeSample // the window resized after the controls
-	Problems       []string // console errors, failed requests: reported, never fatal
+	Problems       []string       // console errors, failed requests: reported, never fatal
 }
 
 func (r *loadRun) Bytes() (total float64) {
