@@ -129,7 +129,8 @@ type loadRun struct {
 	Metrics        pageMetrics
 	After          memory // after all the control changes
 	Controls       map[string]controlRun
-	Problems       []string // console errors, failed requests: reported, never fatal
+	Resizes        []resizeSample // the window resized after the controls
+	Problems       []string       // console errors, failed requests: reported, never fatal
 }
 
 func (r *loadRun) Bytes() (total float64) {
@@ -309,6 +310,9 @@ func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loa
 			return nil, fmt.Errorf("%s: %w", c.Name, err)
 		}
 		run.Controls[c.Name] = cr
+	}
+	if run.Resizes, err = measureResizes(bctx); err != nil {
+		return nil, fmt.Errorf("resizing: %w", err)
 	}
 	run.After, err = chromedp.Run(bctx, chromedp.Evaluate[memory](memoryJS))
 	if err != nil {

@@ -281,6 +281,33 @@ func (r *report) writeControls(p func(string, ...any)) {
 	}
 	p("")
 	r.writeSteps(p)
+	r.writeResizes(p)
+}
+
+// writeResizes reports what laying the charts out again for a resized window costs.
+func (r *report) writeResizes(p func(string, ...any)) {
+	var cold, cached, coldMs, cachedMs []float64
+	for _, l := range r.Loads {
+		for _, s := range l.Resizes {
+			if s.Cold {
+				cold, coldMs = append(cold, s.Work()), append(coldMs, s.Ms)
+			} else {
+				cached, cachedMs = append(cached, s.Work()), append(cachedMs, s.Ms)
+			}
+		}
+	}
+	if len(cold)+len(cached) == 0 {
+		return
+	}
+	p("## Resizing the window: charts laid out again")
+	p("")
+	p("The window is resized through %v px after the controls; each chart is laid out for its box (`view.FitWidth`). *cold* is a layout width not drawn before in that load (every chart drawn), *cached* one drawn before (charts from the cache). *work per chart* is the page's renders in that time (`explorer build` + `render` + `blocks`) divided by the charts shown; *resize→laid out* includes the %d ms the page waits for the resizing to stop. Medians (min – max) over all loads:", resizeWidths, 150)
+	p("")
+	p("| | resizes | work per chart | resize→laid out |")
+	p("|---|---:|---:|---:|")
+	p("| cold | %d | %s | %s |", len(cold), triple(summarize(cold), ms), triple(summarize(coldMs), ms))
+	p("| cached | %d | %s | %s |", len(cached), triple(summarize(cached), ms), triple(summarize(cachedMs), ms))
+	p("")
 }
 
 // writeSteps splits the event handler's time of the repeated changes into the render's steps.

@@ -421,3 +421,32 @@ func TestKeySlideNamesItsSpeakerOnce(t *testing.T) {
 	}
 	t.Fatal("no key-figures slide")
 }
+
+// BenchmarkRelayout is what a resize costs the page natively, per chart: the cards of every
+// briefing dataset laid out at a width not drawn before (cold: each chart drawn), and at one
+// drawn before (cached: resizing back). The browser's cost is in ./build.sh bench.
+func BenchmarkRelayout(b *testing.B) {
+	br, err := data.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := state.Default()
+	charts := float64(len(br.Datasets))
+	b.Run("cold", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			mustCards(b, Cards(br, br.Datasets, s, &Cache{}, Layouts(Widths[i%len(Widths)])))
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/charts, "ns/chart")
+	})
+	b.Run("cached", func(b *testing.B) {
+		c := &Cache{}
+		for _, w := range Widths {
+			mustCards(b, Cards(br, br.Datasets, s, c, Layouts(w)))
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			mustCards(b, Cards(br, br.Datasets, s, c, Layouts(Widths[i%len(Widths)])))
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/charts, "ns/chart")
+	})
+}
