@@ -163,3 +163,22 @@
   });
   observer.observe(html, { attributes: true, attributeFilter: ["data-ready", "data-failed"] });
 })();
+
+// An embed (?embed=<dataset>) shows its one card from the very first paint. The page is long
+// (every chart in every layout) and the browser may paint before frame.js, at the end of the
+// body, has run: the other cards would show and then vanish, moving the card up the frame. So
+// the rule that hides them is set here, in <head>, by the card's id; frame.js takes it back
+// when the page has no such card (and the explorer then says so).
+(function () {
+  "use strict";
+  var q = new URLSearchParams(location.search);
+  var id = q.get("embed");
+  if (!id || !/^[a-z0-9-]{1,40}$/.test(id)) return;
+  var root = document.documentElement;
+  root.classList.add("embedded");
+  if (q.get("controls") === "0") root.classList.add("bare");
+  var rule = document.createElement("style");
+  rule.id = "embed-rule";
+  rule.textContent = 'html.embedded .app:not(.embed) .card-list > .card:not([id="' + id + '"]) { display: none; }';
+  document.head.appendChild(rule);
+})();

@@ -17,6 +17,11 @@
     root.classList.add("embedded");
     if (q.get("controls") === "0") root.classList.add("bare");
     card.classList.add("embed-target");
+  } else {
+    // early.js hid every card but this id's, which the page does not have.
+    root.classList.remove("embedded", "bare");
+    var rule = document.getElementById("embed-rule");
+    if (rule) rule.remove();
   }
 
   var last = 0;
