@@ -1,12 +1,10 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strings"
 
-	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -29,10 +27,8 @@ type frameSizes struct {
 }
 
 func newFrameSizes(width float64, th Theme) frameSizes {
-	t := math.Min(math.Max((width-360)/600, 0), 1)
-	size := func(narrow, wide float64) float64 {
-		return math.Round((narrow+t*(wide-narrow))*th.TextScale*2) / 2
-	}
+	t := widthShare(width)
+	size := sizer(t, th)
 	return frameSizes{
 		title:    size(18, 26),
 		headline: size(13, 17),
@@ -161,17 +157,8 @@ func RenderImage(s Spec, fr Frame) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := gochart.SVG(int(p.w), int(p.h))
+	raw, d, err := paintSVG(p, true)
 	if err != nil {
-		return Result{}, err
-	}
-	r.SetDPI(svgDPI)
-	d := &painter{r: r, scale: 1, escape: true, hold: true}
-	if err := d.draw(p); err != nil {
-		return Result{}, err
-	}
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
 		return Result{}, err
 	}
 	labelled := s
@@ -179,7 +166,7 @@ func RenderImage(s Spec, fr Frame) (Result, error) {
 		labelled.Title = frameText(fr.Title)
 	}
 	labelled.Desc = imageDesc(s, fr)
-	svg, err := finishSVG(buf.String(), labelled, p)
+	svg, err := finishSVG(raw, labelled, p)
 	if err != nil {
 		return Result{}, err
 	}

@@ -14,7 +14,7 @@ import (
 // pointRadius is the radius of a point marker: large enough to hover and to tell a
 // hollow (partial) point from a full one.
 func (f *frame) pointRadius() float64 {
-	t := math.Min(math.Max((f.p.w-360)/600, 0), 1)
+	t := widthShare(f.p.w)
 	return math.Round(f.m.stroke + 2 + t)
 }
 

@@ -14,11 +14,21 @@ type metrics struct {
 	stroke float64
 }
 
-func newMetrics(width int, th Theme) metrics {
-	t := math.Min(math.Max(float64(width-360)/600, 0), 1)
-	size := func(narrow, wide float64) float64 {
+// widthShare is where a width lies between a phone's layout (360 px: 0) and a slide's (960 px:
+// 1): sizes and spacings grow with it, and stay as they are outside that range.
+func widthShare(width float64) float64 { return math.Min(math.Max((width-360)/600, 0), 1) }
+
+// sizer gives a font size between its value at 360 px and at 960 px for a width's share,
+// scaled by the theme's TextScale and rounded to half a pixel.
+func sizer(t float64, th Theme) func(narrow, wide float64) float64 {
+	return func(narrow, wide float64) float64 {
 		return math.Round((narrow+t*(wide-narrow))*th.TextScale*2) / 2
 	}
+}
+
+func newMetrics(width int, th Theme) metrics {
+	t := widthShare(float64(width))
+	size := sizer(t, th)
 	return metrics{
 		text:   size(13, 16),
 		small:  size(12, 14),

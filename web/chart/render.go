@@ -18,21 +18,32 @@ func Render(s Spec) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := gochart.SVG(int(p.w), int(p.h))
+	raw, _, err := paintSVG(p, false)
 	if err != nil {
 		return Result{}, err
 	}
-	r.SetDPI(svgDPI)
-	if err := (&painter{r: r, scale: 1, escape: true}).draw(p); err != nil {
-		return Result{}, err
-	}
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return Result{}, err
-	}
-	svg, err := finishSVG(buf.String(), s, p)
+	svg, err := finishSVG(raw, s, p)
 	if err != nil {
 		return Result{}, err
 	}
 	return Result{SVG: svg, Width: int(p.w), Height: int(p.h), Hits: p.hits}, nil
+}
+
+// paintSVG draws a plan with go-chart's SVG renderer and returns its markup. With hold, text
+// is not written but handed back (painter.held) for the caller to draw as outlines.
+func paintSVG(p *plan, hold bool) (string, *painter, error) {
+	r, err := gochart.SVG(int(p.w), int(p.h))
+	if err != nil {
+		return "", nil, err
+	}
+	r.SetDPI(svgDPI)
+	d := &painter{r: r, scale: 1, escape: true, hold: hold}
+	if err := d.draw(p); err != nil {
+		return "", nil, err
+	}
+	var buf bytes.Buffer
+	if err := r.Save(&buf); err != nil {
+		return "", nil, err
+	}
+	return buf.String(), d, nil
 }

@@ -190,7 +190,7 @@ func (f *frame) hasReference() bool { return f.s.Reference > 0 && f.s.Shape == R
 // lines the column grows (up to 55 %); past that the label keeps its extra lines rather than
 // being cut.
 func (f *frame) labelColumn() (float64, [][]string) {
-	t := math.Min(math.Max((f.p.w-360)/600, 0), 1)
+	t := widthShare(f.p.w)
 	size, all := f.m.text, f.labelsOf()
 	share := 0.45 - 0.08*t
 	if f.s.LabelShare > 0 {
