@@ -34,3 +34,8 @@ func SecurityHeaders(opt Options) http.Header {
 // site, e.g. "index.html" or "app.3f9a2c1b.wasm"): no-cache for HTML, a year for
 // content-hashed names, five minutes for the rest.
 func CacheControl(name string) string { return cacheControl(name) }
+
+// Hashed reports whether a file's name carries its content hash (name.<8 to 64 lowercase hex
+// digits>.ext, as app.<hash>.wasm): New caches such a file for a year, and the site build's
+// service worker serves it from its cache first.
+func Hashed(name string) bool { return isHashed(name) }

@@ -39,9 +39,9 @@ var shellTexts = []struct{ open, close string }{
 }
 
 // localize puts a language into a filled page: the <html lang>, the tab's title, the
-// description, the loading text, and the words loader.js needs for its progress and its
-// error banner (data-words on its <script>, both languages: the loader follows ?lang= or the
-// browser's language as the wasm does, before the wasm runs).
+// description, the loading text, the words loader.js needs for its progress and its error
+// banner (data-words on its <script>, both languages: the loader follows ?lang= or the
+// browser's language as the wasm does, before the wasm runs), and offline.js's notice.
 func localize(page string, l locale.Lang) (string, error) {
 	w := view.PageFor(l)
 	values := []string{string(l), view.PageTitle(l), w.Description, w.Loading}
@@ -68,7 +68,27 @@ func localize(page string, l locale.Lang) (string, error) {
 	if n := strings.Count(page, loader); n != 1 {
 		return "", fmt.Errorf("page shell has %d of %q, want 1", n, loader)
 	}
-	return strings.Replace(page, loader, loader+` data-words="`+html.EscapeString(loaderWords())+`"`, 1), nil
+	page = strings.Replace(page, loader, loader+` data-words="`+html.EscapeString(loaderWords())+`"`, 1)
+	const offline = `<script src="` + offlineScript + `"`
+	if n := strings.Count(page, offline); n != 1 {
+		return "", fmt.Errorf("page shell has %d of %q, want 1", n, offline)
+	}
+	return strings.Replace(page, offline, offline+` data-words="`+html.EscapeString(offlineWords())+`"`, 1), nil
+}
+
+// offlineWords is the JSON of offline.js's notice in each language: {"en": {...}, "fr": {...}}.
+func offlineWords() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, l := range []locale.Lang{locale.EN, locale.FR} {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(export.Quote(string(l)) + ":{" + export.Quote("newer") + ":" + export.Quote(view.PageFor(l).Newer) +
+			"," + export.Quote("reload") + ":" + export.Quote(view.For(l).Reload) + "}")
+	}
+	b.WriteByte('}')
+	return b.String()
 }
 
 // loaderWords is the JSON of loader.js's texts in each language: {"en": {...}, "fr": {...}}.

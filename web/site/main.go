@@ -74,16 +74,26 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 		return err
 	}
 	items := noscriptItems(b)
+	versioned := map[string]bool{}
 	for _, l := range []locale.Lang{locale.EN, locale.FR} {
-		if err := writePage(out, b, string(shell), items, w, l); err != nil {
+		if err := writePage(out, b, string(shell), items, w, l, versioned); err != nil {
 			return err
 		}
 	}
-	return writeSingleFile(out, b, string(shell), noscriptHTML(items, true, locale.EN), w)
+	if err := writeSingleFile(out, b, string(shell), noscriptHTML(items, true, locale.EN), w); err != nil {
+		return err
+	}
+	m, err := writeServiceWorker(out, versioned)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("service worker %s: build %s, %d files kept for repeat and offline visits\n", swFile, m.Version, len(m.Files))
+	return nil
 }
 
-// writePage writes the page prerendered in a language (lang.go).
-func writePage(out string, b *data.Briefing, shell string, items []noscriptItem, w wasmFile, l locale.Lang) error {
+// writePage writes the page prerendered in a language (lang.go), asking for its scripts and
+// style sheets by content (versionRefs, offline.go); it adds the names it versioned to versioned.
+func writePage(out string, b *data.Briefing, shell string, items []noscriptItem, w wasmFile, l locale.Lang, versioned map[string]bool) error {
 	page, err := prerender(b, false, l)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
@@ -92,8 +102,15 @@ func writePage(out string, b *data.Briefing, shell string, items []noscriptItem,
 	if err == nil {
 		html, err = localize(html, l)
 	}
+	var names map[string]bool
+	if err == nil {
+		html, names, err = versionRefs(html, out)
+	}
 	if err != nil {
 		return err
+	}
+	for n := range names {
+		versioned[n] = true
 	}
 	return os.WriteFile(filepath.Join(out, pageFile(l)), []byte(html), 0o644)
 }

@@ -16,7 +16,8 @@ import (
 // no network at all, for briefings that travel by mail or USB stick. It is the page of the
 // site with every file it loads put inside it:
 //
-//   - each <script src> becomes an inline script, each <link rel=stylesheet> a <style>, and
+//   - each <script src> becomes an inline script (but offline.js, which registers the service
+//     worker, is left out: there is none from file://), each <link rel=stylesheet> a <style>, and
 //     each url() in the styles a data: URL (the chart font among them); preloads are dropped;
 //   - the wasm, gzip-compressed and base64-encoded, is the text of a
 //     <script type="application/octet-stream" id="explorer-wasm" data-encoding="gzip"> that
@@ -106,6 +107,11 @@ func assembleSingleFile(p singleFileParts) (string, error) {
 			src, ok := attrValue(tok, "src")
 			if !ok {
 				out.WriteString(raw)
+				continue
+			}
+			if cleanRef(src) == offlineScript {
+				// The service worker needs a web origin; a lone file has none (offline.go).
+				dropping = tt == htmltok.StartTagToken
 				continue
 			}
 			if kindOf(src) != refFile {

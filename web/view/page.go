@@ -19,6 +19,9 @@ type PageWords struct {
 	Stopped, StoppedHint, NoWasm, NoUnpack, LoadError string
 	Exited, Unknown                                   string
 
+	// offline.js: an open page whose explorer has a newer version installed (a new deploy).
+	Newer string
+
 	// <noscript>: the page is complete without script; only the controls need it.
 	ScriptOff, Complete, Images, Variants, AllData string
 	// OtherLanguage links to the page in the other language, in that language; OtherImages
@@ -33,6 +36,7 @@ var pageEN = PageWords{
 	NoWasm:    "This browser cannot run WebAssembly; the figures above are complete without it.",
 	NoUnpack:  "This browser cannot unpack the explorer (no DecompressionStream); open the online version instead.",
 	LoadError: "could not load %s: HTTP %s", Exited: "the explorer exited", Unknown: "unknown error",
+	Newer:     "A newer version of the explorer is available.",
 	ScriptOff: "JavaScript is off.", Complete: "The charts, figures and sources below are complete; only the controls (views, language, theme, downloads) need JavaScript.",
 	Images:   "Each chart is also an image (SVG, or PNG 1920 px wide for slides), with its data:",
 	Variants: "Dark and projector versions: replace <code>light</code> with <code>dark</code> or <code>projector</code> in an image’s address.",
@@ -46,6 +50,7 @@ var pageFR = PageWords{
 	NoWasm:    "Ce navigateur ne peut pas exécuter WebAssembly\u202f; les chiffres ci-dessus sont complets sans lui.",
 	NoUnpack:  "Ce navigateur ne sait pas décompresser l’explorateur (DecompressionStream manquant)\u202f; ouvrez plutôt la version en ligne.",
 	LoadError: "impossible de charger %s\u202f: HTTP %s", Exited: "l’explorateur s’est arrêté", Unknown: "erreur inconnue",
+	Newer:     "Une version plus récente de l’explorateur est disponible.",
 	ScriptOff: "JavaScript est désactivé.", Complete: "Les graphiques, les chiffres et les sources ci-dessous sont complets\u202f; seules les commandes (vues, langue, thème, téléchargements) ont besoin de JavaScript.",
 	Images:   "Chaque graphique existe aussi en image (SVG, ou PNG de 1920\u00a0px de large pour les diapositives), avec ses données\u202f:",
 	Variants: "Versions sombre et projection\u202f: remplacez <code>light</code> par <code>dark</code> ou <code>projector</code> dans l’adresse d’une image.",
