@@ -103,12 +103,17 @@ func compressible(name string) bool {
 	return false
 }
 
-// cacheControl: HTML must be revalidated so a deploy is picked up at once;
-// content-hashed names never change, so they can be cached for a year;
-// other assets (data, unhashed scripts) get a short shared cache.
+// serviceWorker is the name of the site's service worker (web/static/sw.js).
+const serviceWorker = "sw.js"
+
+// cacheControl: HTML must be revalidated so a deploy is picked up at once, and so must the
+// service worker, whose bytes change with every deploy and tell the browser to install the
+// new build (browsers revalidate it at least daily whatever this says; no-cache makes it at
+// once); content-hashed names never change, so they can be cached for a year; other assets
+// (data, unhashed scripts) get a short shared cache.
 func cacheControl(name string) string {
 	switch {
-	case strings.EqualFold(path.Ext(name), ".html"):
+	case strings.EqualFold(path.Ext(name), ".html"), path.Base(name) == serviceWorker:
 		return "no-cache"
 	case isHashed(name):
 		return "public, max-age=31536000, immutable"

@@ -56,6 +56,8 @@ func testSite() fstest.MapFS {
 		"app.3F9A2C1B.wasm":            f(wasmBin),
 		"charts/chart.abc.svg":         s("<svg/>"),
 		"fonts/sub/inter.deadbeef.ttf": s("ttf"),
+		"sw.js":                        s("self.addEventListener('fetch', function () {});"),
+		"sub/sw.js":                    s("// another site's worker"),
 	}
 }
 

@@ -300,6 +300,8 @@ func TestCacheControl(t *testing.T) {
 		"/app.3F9A2C1B.wasm":            short, // uppercase hex is not the build's pattern
 		"/charts/chart.abc.svg":         short,
 		"/wasm_exec.js":                 short,
+		"/sw.js":                        "no-cache", // a new deploy changes it: revalidated on every check
+		"/sub/sw.js":                    "no-cache",
 		"/data/sample.csv":              short,
 		"/missing":                      "no-store",
 	}
@@ -309,6 +311,34 @@ func TestCacheControl(t *testing.T) {
 				t.Errorf("%s AE %q: Cache-Control %q, want %q", target, ae, res.Header.Get("Cache-Control"), want)
 			}
 		}
+	}
+}
+
+// TestServiceWorkerHeaders: browsers refuse a service worker sent with a type that is not
+// JavaScript, and one cached for minutes would delay a deploy's notice; the worker's
+// responses carry the same security headers as the page (its CSP binds the worker).
+func TestServiceWorkerHeaders(t *testing.T) {
+	h := newTestHandler(t)
+	for _, ae := range []string{"", "br, gzip"} {
+		res, body := get(h, "/sw.js", ae)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("AE %q: status %d", ae, res.StatusCode)
+		}
+		want := map[string]string{
+			"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache",
+			"Content-Security-Policy": CSP(""), "X-Content-Type-Options": "nosniff",
+		}
+		for k, v := range want {
+			if got := res.Header.Get(k); got != v {
+				t.Errorf("AE %q: %s %q, want %q", ae, k, got, v)
+			}
+		}
+		if ae == "" && !bytes.Contains(body, []byte("addEventListener")) {
+			t.Errorf("body %q", body)
+		}
+	}
+	if got := CacheControl("sw.js"); got != "no-cache" {
+		t.Errorf("CacheControl(sw.js) = %q (the Worker's _headers use it)", got)
 	}
 }
 
