@@ -27,7 +27,7 @@ import (
 // TestFrenchViewsHaveNoEnglish renders everything a French reader can see — the prerendered
 // French page with its <noscript> block, tab title and loading text, each dataset as a table,
 // the chart variants, every slide, every embed, the error banner, a reader's own file, a
-// search, loader.js's texts and error banner, and the CSV and JSON downloads — and fails on any
+// search, loader.js's texts and error banner, offline.js's notice, and the CSV and JSON downloads — and fails on any
 // text of the English word table (view.Words and view.PageWords) in it. Text marked as English
 // (lang="en": the briefing's quotes, the language switch, links to the English page) is left
 // out, as are the columns of a download that stay in English by design (the quote). It also
@@ -172,7 +172,8 @@ func frenchViews(t *testing.T) []frenchView {
 <head><title>x</title><meta name="description" content="x"></head>
 <body><!--noscript--><!--app-->
 <div id="loader"><span class="loader-text">x</span></div>
-<script src="loader.js" data-wasm="{{wasm}}" data-size="{{wasm-size}}"></script></body></html>`
+<script src="loader.js" data-wasm="{{wasm}}" data-size="{{wasm-size}}"></script>
+<script src="offline.js"></script></body></html>`
 	filled, err := fill(shell, page, noscriptHTML(noscriptItems(b), false, locale.FR), wasmFile{Name: "app.wasm", Raw: 1})
 	if err == nil {
 		filled, err = localize(filled, locale.FR)
@@ -194,6 +195,17 @@ func frenchViews(t *testing.T) []frenchView {
 		lw = append(lw, v)
 	}
 	views = append(views, frenchView{"loader and its error banner", lw})
+
+	// offline.js's notice: a newer version is installed.
+	var offline map[string]map[string]string
+	if err := json.Unmarshal([]byte(offlineWords()), &offline); err != nil {
+		t.Fatal(err)
+	}
+	var ow []string
+	for _, v := range offline["fr"] {
+		ow = append(ow, v)
+	}
+	views = append(views, frenchView{"the newer-version notice", ow})
 
 	fr := func() state.State { s := state.Default(); s.Lang = locale.FR; return s }
 	root := func(s state.State) *ui.Root {
