@@ -58,12 +58,15 @@ self.addEventListener("install", function (event) {
   }));
 });
 
+// activate deletes the other builds' caches, and takes the pages in scope: on a first visit
+// the page that registered the worker (its files are this build's), after a deploy only the
+// pages that reload for it.
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
     return Promise.all(keys.filter(function (k) {
       return k.indexOf(PREFIX) === 0 && k !== CACHE;
     }).map(function (k) { return caches.delete(k); }));
-  }));
+  }).then(function () { return self.clients.claim(); }));
 });
 
 // The page's notice asks a waiting worker to take over when the reader chooses to reload.

@@ -1,0 +1,284 @@
+package e2e
+
+import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"briefing/web/server"
+)
+
+// swSite serves one site at a time on one loopback address, as a host does across a deploy:
+// serve swaps the site, offline makes every connection fail as with no network at all (the
+// connection is closed without an answer). It counts the requests that reached it by path.
+type swSite struct {
+	URL string
+
+	mu      sync.Mutex
+	h       http.Handler
+	offline bool
+	hits    map[string]int
+}
+
+func newSWSite(t *testing.T, dist string) *swSite {
+	s := &swSite{h: server.New(os.DirFS(dist), server.Options{}), hits: map[string]int{}}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+func (s *swSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	h, off := s.h, s.offline
+	if !off {
+		s.hits[r.URL.Path]++
+	}
+	s.mu.Unlock()
+	if off {
+		if hj, ok := w.(http.Hijacker); ok {
+			if c, _, err := hj.Hijack(); err == nil {
+				c.(*net.TCPConn).SetLinger(0) // a reset, not a polite close
+				c.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	}
+	h.ServeHTTP(w, r)
+}
+
+func (s *swSite) serve(dist string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.h = server.New(os.DirFS(dist), server.Options{})
+}
+
+func (s *swSite) setOffline(off bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.offline = off
+}
+
+// takeHits returns the requests that reached the site since the last call.
+func (s *swSite) takeHits() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.hits
+	s.hits = map[string]int{}
+	return h
+}
+
+// controlled waits until the page's service worker controls it (sw.js claims the page it
+// was registered from once it is active).
+func (p *page) controlled(t *testing.T) {
+	t.Helper()
+	p.waitAcrossNavigation(t, `!!(navigator.serviceWorker && navigator.serviceWorker.controller)`)
+}
+
+// waitPromise evaluates a condition that is a promise until it resolves to true.
+func (p *page) waitPromise(t *testing.T, cond string) {
+	t.Helper()
+	for {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return
+		}
+		if p.ctx.Err() != nil {
+			t.Fatalf("waiting for %s: %v", cond, p.ctx.Err())
+		}
+		select {
+		case <-p.ctx.Done():
+		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
+		}
+	}
+}
+
+// worksOffline checks the explorer the page shows: charts drawn and a control that redraws one.
+func worksOffline(t *testing.T, p *page) {
+	t.Helper()
+	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.only svg .bar").length`); n == 0 {
+		t.Error("no fatalities chart")
+	}
+	if n := eval[int](t, p, `document.querySelectorAll("#parity .chart.only svg .target").length`); n == 0 {
+		t.Fatal("the parity chart shows no target markers")
+	}
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
+	if eval[bool](t, p, `document.documentElement.hasAttribute("data-failed")`) {
+		t.Errorf("the explorer stopped: %s", eval[string](t, p, `document.querySelector("#fatal").innerText`))
+	}
+}
+
+// TestRepeatVisitWorksOffline loads the explorer once, then with no network at all: the page,
+// the wasm and everything else come from the service worker's cache and the explorer works.
+// Online, a repeat visit asks the network for the page and the few files with plain names
+// only, never for the wasm or a script or style sheet.
+func TestRepeatVisitWorksOffline(t *testing.T) {
+	s := newSWSite(t, need(t))
+	p := newPage(t, s.URL, 1280, 900)
+	p.open(t, s.URL+"/")
+	p.controlled(t)
+
+	s.takeHits()
+	p.open(t, s.URL+"/?lang=fr")
+	for path := range s.takeHits() {
+		if strings.HasSuffix(path, ".wasm") || strings.HasSuffix(path, ".js") || strings.HasSuffix(path, ".css") {
+			t.Errorf("a repeat visit fetched %s from the network", path)
+		}
+	}
+
+	s.setOffline(true)
+	p.open(t, s.URL+"/")
+	if got := eval[string](t, p, `document.documentElement.lang`); got != "en" {
+		t.Errorf("offline page in %q, want en", got)
+	}
+	worksOffline(t, p)
+	// The French page too, as the server gives it for ?lang=fr.
+	p.open(t, s.URL+"/?lang=fr")
+	if got := eval[string](t, p, `document.querySelector("#fatalities h2, #fatalities h3").textContent`); !strings.Contains(got, "Décès") && !strings.Contains(got, "décès") {
+		t.Errorf("offline French page's fatalities title %q", got)
+	}
+	if n := eval[int](t, p, `performance.getEntriesByType("navigation")[0].transferSize`); n != 0 {
+		t.Errorf("the offline page came over the network (%d bytes)", n)
+	}
+	p.cleanConsole(t)
+}
+
+// rebuild builds the site again into a temporary folder with one figure changed in
+// data/fatalities.csv (2019: 25 → 26): the wasm and the site, as ./build.sh build does, with
+// go's -overlay standing in for the edited file. It returns the new site's folder.
+func rebuild(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	csv, err := os.ReadFile(filepath.Join(root, "data", "fatalities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(csv), "\n2019,25,", "\n2019,26,", 1)
+	if changed == string(csv) {
+		t.Fatal("data/fatalities.csv has no 2019,25 row to change")
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "fatalities.csv"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	overlay := filepath.Join(tmp, "overlay.json")
+	ov := `{"Replace":{` + jsString(filepath.Join(root, "data", "fatalities.csv")) + `:` + jsString(filepath.Join(tmp, "fatalities.csv")) + `}}`
+	if err := os.WriteFile(overlay, []byte(ov), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(env []string, name string, args ...string) string {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	goroot := run(nil, "go", "env", "GOROOT")
+	vugu := run(nil, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/vugu/vugu")
+	wasm := filepath.Join(tmp, "app.wasm")
+	run([]string{"GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0"}, "go", "build", "-overlay", overlay, "-trimpath",
+		"-ldflags=-s -w", "-o", wasm, "./wasm")
+	dist := filepath.Join(tmp, "dist")
+	run([]string{"CGO_ENABLED=0"}, "go", "run", "-overlay", overlay, "./web/site", "-wasm", wasm,
+		"-wasm-exec", filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), "-vugu-dir", vugu, "-out", dist)
+	return dist
+}
+
+// TestNewDeployReachesReaders: a reader has the explorer open (in French) when a new build
+// with a changed figure is deployed at the same address. The reader opening it in another tab
+// gets the new figure at once; the open page says, in its language, that a newer version is
+// available; its Reload shows the new figure; the old build's cache is gone, and the new
+// build works offline.
+func TestNewDeployReachesReaders(t *testing.T) {
+	dist := need(t)
+	next := rebuild(t)
+	s := newSWSite(t, dist)
+	p := newPage(t, s.URL, 1280, 900)
+	p.open(t, s.URL+"/?lang=fr")
+	p.controlled(t)
+	const figure = `[...document.querySelectorAll("#fatalities .chart.only .hit")].map(e => e.getAttribute("aria-label")).join(" | ").replace(/[\u202f\u00a0]/g, " ")`
+	if got := eval[string](t, p, figure); !strings.Contains(got, "2019 : 25 décès") {
+		t.Fatalf("before the deploy: %s", got)
+	}
+
+	s.serve(next)
+
+	// Another tab: its load is the next one, and it shows the new build.
+	tab, cancel := chromedp.NewContext(p.ctx)
+	defer cancel()
+	other := &page{ctx: tab}
+	other.open(t, s.URL+"/?lang=fr")
+	if got := eval[string](t, other, figure); !strings.Contains(got, "2019 : 26 décès") {
+		t.Errorf("the next load after the deploy shows: %s", got)
+	}
+
+	// The open page was told, in French, as a status message.
+	p.run(t, chromedp.WaitVisible(chromedp.CSS(`#sw-notice[role="status"] button`)))
+	if got := eval[string](t, p, `document.getElementById("sw-notice").textContent`); !strings.Contains(got, "Une version plus récente") {
+		t.Errorf("notice %q, want it in French", got)
+	}
+	if got := eval[string](t, p, figure); !strings.Contains(got, "2019 : 25 décès") {
+		t.Errorf("the open page changed under the reader: %s", got)
+	}
+	cancel()
+
+	p.run(t, chromedp.Click(chromedp.CSS(`#sw-notice button`)))
+	p.waitAcrossNavigation(t, `document.documentElement.getAttribute("data-ready") === "1" && !document.getElementById("sw-notice")`)
+	if got := eval[string](t, p, figure); !strings.Contains(got, "2019 : 26 décès") {
+		t.Errorf("after Reload: %s", got)
+	}
+	p.waitPromise(t, `caches.keys().then(k => k.filter(n => n.startsWith("s2020911-explorer-")).length === 1)`)
+
+	s.setOffline(true)
+	p.open(t, s.URL+"/?lang=fr")
+	if got := eval[string](t, p, figure); !strings.Contains(got, "2019 : 26 décès") {
+		t.Errorf("offline after the deploy: %s", got)
+	}
+	worksOffline(t, p)
+	p.cleanConsole(t)
+}
+
+// TestOneFileRegistersNoWorker: the one-file edition carries no service worker and, opened
+// from file://, registers none (a lone file has no origin whose files could be kept).
+func TestOneFileRegistersNoWorker(t *testing.T) {
+	dist := need(t)
+	abs, err := filepath.Abs(filepath.Join(dist, singleFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := os.ReadFile(abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`src="offline.js`, "serviceWorker.register"} {
+		if strings.Contains(string(one), s) {
+			t.Errorf("the one file has %q in it", s)
+		}
+	}
+	p := newPage(t, "file://", 1280, 900)
+	p.open(t, "file://"+filepath.ToSlash(abs))
+	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`navigator.serviceWorker ? navigator.serviceWorker.getRegistrations().then(r => r.length, () => 0) : 0`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d service workers registered", n)
+	}
+}
