@@ -2,17 +2,16 @@ package font
 
 import (
 	"bytes"
-	"io"
-
-	"github.com/andybalholm/brotli"
 	"go/scanner"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/roboto"
 	xfont "golang.org/x/image/font"
@@ -116,6 +115,9 @@ func TestMetricsMeasureAsTheFullFont(t *testing.T) {
 	met, err := truetype.Parse(m)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got, want := met.Name(truetype.NameIDFontFamily), full.Name(truetype.NameIDFontFamily); got != want || want != "Roboto Medium" {
+		t.Errorf("family name %q, want %q (go-chart writes it into the SVG's font-family)", got, want)
 	}
 	seen := map[string]bool{}
 	var strs []string

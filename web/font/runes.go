@@ -1,5 +1,7 @@
 package font
 
+import "github.com/wcharczuk/go-chart/v2/roboto"
+
 // Runes are the characters the page's font keeps: printable ASCII and Latin-1, General
 // Punctuation (typographic quotes, dashes, the ellipsis, the thin and narrow no-break spaces
 // French numbers use), the French ligatures œ Œ and Ÿ, the euro and minus signs, and the
@@ -25,3 +27,6 @@ func Runes() []rune {
 		0xFEFF, 0xFFFD) // the byte order mark (CSV downloads) and the replacement character (readers' files)
 	return rs
 }
+
+// Roboto is the page's font: go-chart's Roboto Medium cut down to Runes.
+func Roboto() (Subset, error) { return MakeSubset(roboto.Roboto, Runes()) }

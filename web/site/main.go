@@ -14,8 +14,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/wcharczuk/go-chart/v2/roboto"
-
 	"briefing/data"
 	"briefing/data/frictionless"
 	"briefing/web/locale"
@@ -53,6 +51,14 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 	if err := copyStatic(out, wasmExec); err != nil {
 		return err
 	}
+	fonts, err := makeFonts()
+	if err != nil {
+		return fmt.Errorf("font: %w", err)
+	}
+	if err := fonts.write(out); err != nil {
+		return fmt.Errorf("font: %w", err)
+	}
+	fmt.Printf("font: %s %d bytes, %s %d bytes\n", fonts.WOFF2, len(fonts.files[fonts.WOFF2]), fonts.TTF, len(fonts.files[fonts.TTF]))
 	if err := writeVuguScript(out, vuguDir); err != nil {
 		return err
 	}
@@ -75,11 +81,11 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 	}
 	items := noscriptItems(b)
 	for _, l := range []locale.Lang{locale.EN, locale.FR} {
-		if err := writePage(out, b, string(shell), items, w, l); err != nil {
+		if err := writePage(out, b, fonts.fill(string(shell)), items, w, l); err != nil {
 			return err
 		}
 	}
-	return writeSingleFile(out, b, string(shell), noscriptHTML(items, true, locale.EN), w)
+	return writeSingleFile(out, b, fonts.fill(string(shell)), noscriptHTML(items, true, locale.EN), w, fonts)
 }
 
 // writePage writes the page prerendered in a language (lang.go).
@@ -99,7 +105,7 @@ func writePage(out string, b *data.Briefing, shell string, items []noscriptItem,
 }
 
 // writeSingleFile writes the one-file edition (singlefile.go) and reports its size.
-func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile) error {
+func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile, fonts fontFiles) error {
 	page, err := prerender(b, true, locale.EN)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
@@ -122,7 +128,7 @@ func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w was
 	defer root.Close()
 	one, err := assembleSingleFile(singleFileParts{
 		Page:     filled,
-		Read:     func(name string) ([]byte, error) { return fs.ReadFile(root.FS(), name) },
+		Read:     fonts.singleFileRead(func(name string) ([]byte, error) { return fs.ReadFile(root.FS(), name) }),
 		WasmGzip: gz,
 		WasmRaw:  w.Raw,
 	})
@@ -186,9 +192,6 @@ func copyStatic(out, wasmExec string) error {
 		return os.WriteFile(filepath.Join(out, p), b, 0o644)
 	})
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "fonts", "roboto-medium.ttf"), roboto.Roboto, 0o644); err != nil {
 		return err
 	}
 	if wasmExec == "" {
