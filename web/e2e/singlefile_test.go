@@ -123,6 +123,10 @@ func TestSingleFileRunsOffline(t *testing.T) {
 	if eval[bool](t, p, `document.documentElement.hasAttribute("data-failed")`) {
 		t.Errorf("the explorer stopped: %s", eval[string](t, p, `document.querySelector("#fatal").innerText`))
 	}
+	// A downloaded image draws its text with the outlines of the inlined font, offline.
+	if name, svg := allowDownloads(t, p).take(t, p, `#coe-gaps .dl-svg`); !strings.Contains(string(svg), `<path id="glyph-`) {
+		t.Errorf("%s: no glyph outlines in the image", name)
+	}
 
 	p.clean(t)
 	mu.Lock()
