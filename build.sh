@@ -25,7 +25,7 @@ build() {
 }
 
 generate() {
-  go generate ./web/ui
+  go generate ./web/ui ./web/chart
 }
 
 # check_generated fails when the committed Vugu output differs from what vugugen makes now.

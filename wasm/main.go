@@ -33,9 +33,6 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := loadFont(); err != nil {
-		return err
-	}
 	renderer, err := domrender.New("#vugu_mount_point")
 	if err != nil {
 		return err
@@ -48,7 +45,8 @@ func run() error {
 	kinds := state.KindsOf(b.Datasets)
 	root := &ui.Root{Briefing: b, State: firstState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
 		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
-		Effects:    ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged, Copy: copyText}}
+		Effects: ui.Effects{Download: download, DownloadPNG: downloadPNG, StateChanged: stateChanged, Copy: copyText,
+			Outlines: loadOutlines(renderer.EventEnv())}}
 	if root.Foreign = state.ForeignUploads(search(), kinds); root.Foreign {
 		// The link named another reader's cards: say so, and keep nothing of them in the URL.
 		stateChanged(root.State, true)

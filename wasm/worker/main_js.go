@@ -15,8 +15,12 @@ import (
 // main runs once per request: the Workers runtime starts a fresh Go instance for each, so
 // nothing here is worth caching across requests.
 func main() {
-	// The browser build gets the chart font from the page; the Worker links go-chart's copy.
+	// The browser build measures with metrics built into web/chart and fetches outlines only
+	// for a download; the Worker links go-chart's copy and uses it for both.
 	if err := chart.SetFont(roboto.Roboto); err != nil {
+		panic("worker: chart font: " + err.Error())
+	}
+	if err := chart.SetOutlineFont(roboto.Roboto); err != nil {
 		panic("worker: chart font: " + err.Error())
 	}
 	b, err := data.Load()

@@ -2,7 +2,23 @@
 
 package chart
 
-import "github.com/golang/freetype/truetype"
+import (
+	_ "embed"
+	"sync"
 
-// defaultFont has nothing to fall back on in the browser: the font comes from SetFont.
-func defaultFont() (*truetype.Font, error) { return nil, ErrNoFont }
+	"github.com/golang/freetype/truetype"
+)
+
+// metricsTTF is Roboto Medium cut down to the page font's characters, without outlines:
+// what the wasm measures chart text with (TestMetricsFileFresh keeps it in step with
+// web/font).
+//
+//go:embed metrics.ttf
+var metricsTTF []byte
+
+var metricsFont = sync.OnceValues(func() (*truetype.Font, error) { return truetype.Parse(metricsTTF) })
+
+func defaultFont() (*truetype.Font, error) { return metricsFont() }
+
+// defaultOutlines has nothing to fall back on in the browser: outlines come from SetOutlineFont.
+func defaultOutlines() (*truetype.Font, error) { return nil, ErrNoOutlines }

@@ -9,3 +9,6 @@ import (
 
 // defaultFont is go-chart's embedded Roboto Medium.
 func defaultFont() (*truetype.Font, error) { return gochart.GetDefaultFont() }
+
+// defaultOutlines is the same font.
+func defaultOutlines() (*truetype.Font, error) { return gochart.GetDefaultFont() }

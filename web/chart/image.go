@@ -174,7 +174,11 @@ func RenderImage(s Spec, fr Frame) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	defs, texts := mz.outline(d.held)
+	of, err := outlines()
+	if err != nil {
+		return Result{}, err
+	}
+	defs, texts := mz.outline(of, d.held)
 	svg, err = standalone(svg, p, defs, texts)
 	if err != nil {
 		return Result{}, err

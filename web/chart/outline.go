@@ -16,9 +16,10 @@ import (
 // overlap or drift from the layout. Each glyph is defined once (<defs>, in font units) and
 // placed with <use>, which keeps a chart's file small.
 
-// outline returns the <defs> of the glyphs the texts use and one <g> per text placing them.
-// (Bytes are appended rather than strings concatenated: it keeps the wasm small.)
-func (m *measurer) outline(texts []op) (defs, body string) {
+// outline returns the <defs> of the glyphs the texts use, drawn from the outlines of of, and
+// one <g> per text placing them at the advances of the measurement. (Bytes are appended
+// rather than strings concatenated: it keeps the wasm small.)
+func (m *measurer) outline(of *truetype.Font, texts []op) (defs, body string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	upem := float64(m.font.FUnitsPerEm())
@@ -45,7 +46,7 @@ func (m *measurer) outline(texts []op) (defs, body string) {
 			id, seen := ids[r]
 			if !seen {
 				var path []byte
-				id, path = m.glyph(r, upem)
+				id, path = glyph(of, r, upem)
 				ids[r] = id
 				if id != "" {
 					d.add(`<path id="`, id, `" d="`)
@@ -96,8 +97,8 @@ func (m *measurer) faceLocked(size float64) font.Face {
 // glyph is the id and outline (path data in font units, y down) of character r: the font's
 // glyph, or the shape drawnGlyphs has for a character the font lacks. The id is "" for a
 // glyph without contours (a space).
-func (m *measurer) glyph(r rune, upem float64) (string, []byte) {
-	idx := m.font.Index(r)
+func glyph(of *truetype.Font, r rune, upem float64) (string, []byte) {
+	idx := of.Index(r)
 	var p buf
 	if shape, ok := drawnGlyphs[r]; ok && idx == 0 {
 		for i, u := range shape {
@@ -115,7 +116,7 @@ func (m *measurer) glyph(r rune, upem float64) (string, []byte) {
 	}
 	var g truetype.GlyphBuf
 	// At a scale of one em per font unit (in 26.6), points come out in font units.
-	if err := g.Load(m.font, fixed.Int26_6(m.font.FUnitsPerEm()), idx, font.HintingNone); err != nil || len(g.Ends) == 0 {
+	if err := g.Load(of, fixed.Int26_6(of.FUnitsPerEm()), idx, font.HintingNone); err != nil || len(g.Ends) == 0 {
 		return "", nil
 	}
 	start := 0

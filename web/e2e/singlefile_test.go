@@ -38,7 +38,12 @@ func TestSingleFileRunsOffline(t *testing.T) {
 		}
 		t.Skipf("%s is missing (./build.sh build writes it)", abs)
 	}
-	font, err := os.ReadFile(filepath.Join(dist, "fonts", "roboto-medium.ttf"))
+	// The file carries the TTF of the page font's subset once, for the page and the wasm.
+	ttfs, _ := filepath.Glob(filepath.Join(dist, "fonts", "*.ttf"))
+	if len(ttfs) != 1 {
+		t.Fatalf("fonts/*.ttf: %v, want the one subset", ttfs)
+	}
+	font, err := os.ReadFile(ttfs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +122,10 @@ func TestSingleFileRunsOffline(t *testing.T) {
 	}
 	if eval[bool](t, p, `document.documentElement.hasAttribute("data-failed")`) {
 		t.Errorf("the explorer stopped: %s", eval[string](t, p, `document.querySelector("#fatal").innerText`))
+	}
+	// A downloaded image draws its text with the outlines of the inlined font, offline.
+	if name, svg := allowDownloads(t, p).take(t, p, `#coe-gaps .dl-svg`); !strings.Contains(string(svg), `<path id="glyph-`) {
+		t.Errorf("%s: no glyph outlines in the image", name)
 	}
 
 	p.clean(t)

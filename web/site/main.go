@@ -14,8 +14,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/wcharczuk/go-chart/v2/roboto"
-
 	"briefing/data"
 	"briefing/data/frictionless"
 	"briefing/web/locale"
@@ -53,6 +51,14 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 	if err := copyStatic(out, wasmExec); err != nil {
 		return err
 	}
+	fonts, err := makeFonts()
+	if err != nil {
+		return fmt.Errorf("font: %w", err)
+	}
+	if err := fonts.write(out); err != nil {
+		return fmt.Errorf("font: %w", err)
+	}
+	fmt.Printf("font: %s %d bytes, %s %d bytes\n", fonts.WOFF2, len(fonts.files[fonts.WOFF2]), fonts.TTF, len(fonts.files[fonts.TTF]))
 	if err := writeVuguScript(out, vuguDir); err != nil {
 		return err
 	}
@@ -76,11 +82,11 @@ func build(out, wasmPath, wasmExec, shellPath, budgetPath, vuguDir string) error
 	items := noscriptItems(b)
 	versioned := map[string]bool{}
 	for _, l := range []locale.Lang{locale.EN, locale.FR} {
-		if err := writePage(out, b, string(shell), items, w, l, versioned); err != nil {
+		if err := writePage(out, b, fonts.fill(string(shell)), items, w, l, versioned); err != nil {
 			return err
 		}
 	}
-	if err := writeSingleFile(out, b, string(shell), noscriptHTML(items, true, locale.EN), w); err != nil {
+	if err := writeSingleFile(out, b, fonts.fill(string(shell)), noscriptHTML(items, true, locale.EN), w, fonts); err != nil {
 		return err
 	}
 	m, err := writeServiceWorker(out, versioned)
@@ -116,7 +122,7 @@ func writePage(out string, b *data.Briefing, shell string, items []noscriptItem,
 }
 
 // writeSingleFile writes the one-file edition (singlefile.go) and reports its size.
-func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile) error {
+func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w wasmFile, fonts fontFiles) error {
 	page, err := prerender(b, true, locale.EN)
 	if err != nil {
 		return fmt.Errorf("prerender: %w", err)
@@ -139,7 +145,7 @@ func writeSingleFile(out string, b *data.Briefing, shell, noscript string, w was
 	defer root.Close()
 	one, err := assembleSingleFile(singleFileParts{
 		Page:     filled,
-		Read:     func(name string) ([]byte, error) { return fs.ReadFile(root.FS(), name) },
+		Read:     fonts.singleFileRead(func(name string) ([]byte, error) { return fs.ReadFile(root.FS(), name) }),
 		WasmGzip: gz,
 		WasmRaw:  w.Raw,
 	})
@@ -203,9 +209,6 @@ func copyStatic(out, wasmExec string) error {
 		return os.WriteFile(filepath.Join(out, p), b, 0o644)
 	})
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "fonts", "roboto-medium.ttf"), roboto.Roboto, 0o644); err != nil {
 		return err
 	}
 	if wasmExec == "" {

@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 
 	htmltok "github.com/vugu/html"
-	"github.com/wcharczuk/go-chart/v2/roboto"
 
 	"briefing/data"
 	"briefing/web/locale"
@@ -347,31 +346,48 @@ func TestSingleFileFromRealShell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fonts, err := makeFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled = fonts.fill(filled)
 	site := fstest.MapFS{
-		"wasm_exec.js":            {Data: []byte("/* wasm_exec */")},
-		"vugu-render.js":          {Data: []byte("/* vugu */")},
-		"fonts/roboto-medium.ttf": {Data: roboto.Roboto},
+		"wasm_exec.js":   {Data: []byte("/* wasm_exec */")},
+		"vugu-render.js": {Data: []byte("/* vugu */")},
+	}
+	for name, b := range fonts.files {
+		site[name] = &fstest.MapFile{Data: b}
 	}
 	err = fs.WalkDir(static.Files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		body, err := static.Files.ReadFile(p)
+		if p == "style.css" {
+			css, cerr := fonts.pageCSS(string(body))
+			if cerr != nil {
+				return cerr
+			}
+			body = []byte(css)
+		}
 		site[p] = &fstest.MapFile{Data: body}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := assembleSingleFile(singleFileParts{Page: filled, Read: readFrom(site), WasmGzip: []byte("gz"), WasmRaw: 9})
+	one, err := assembleSingleFile(singleFileParts{Page: filled, Read: fonts.singleFileRead(readFrom(site)), WasmGzip: []byte("gz"), WasmRaw: 9})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if probs := selfContainedProblems(one); len(probs) > 0 {
 		t.Fatalf("not self-contained:\n%s", strings.Join(probs, "\n"))
 	}
-	if strings.Count(one, base64.StdEncoding.EncodeToString(roboto.Roboto)) != 1 {
-		t.Error("the chart font is not in the file exactly once")
+	if strings.Count(one, base64.StdEncoding.EncodeToString(fonts.files[fonts.TTF])) != 1 {
+		t.Error("the chart font (the subset's TTF) is not in the file exactly once")
+	}
+	if strings.Contains(one, fonts.WOFF2) {
+		t.Error("the one-file edition names the WOFF2, which it does not carry")
 	}
 	if strings.Index(one, `id="explorer-wasm"`) > strings.Index(one, "explorerReady") {
 		t.Error("the wasm element comes after the loader")

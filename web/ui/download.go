@@ -29,6 +29,18 @@ func (c *Root) Download(id, format string) {
 	if format == "png" {
 		file = "svg"
 	}
+	if file == "svg" && c.Effects.Outlines != nil && !chart.HasOutlines() {
+		// The image's text is drawn as glyph outlines, which the browser build loads with the
+		// first image downloaded; the download goes on once they are there.
+		c.Effects.Outlines(func(err error) {
+			if err != nil {
+				c.setProblem(id, err.Error())
+				return
+			}
+			c.Download(id, format)
+		})
+		return
+	}
 	b, name, mime, err := c.File(id, file)
 	c.setProblem(id, "")
 	if err != nil {

@@ -26,6 +26,9 @@ type Effects struct {
 	DownloadPNG func(name, svg string, scale int)
 	// Copy puts text on the clipboard.
 	Copy func(text string)
+	// Outlines, when the chart renderer has no glyph outlines yet (the browser build measures
+	// without them), loads them and then calls done, with Vugu's lock held. Nil natively.
+	Outlines func(done func(error))
 	// StateChanged is called after each change; replace is true for changes that should not
 	// add a history entry (typing in the search box).
 	StateChanged func(s state.State, replace bool)
