@@ -10,7 +10,7 @@ import (
 // The font every chart is measured and drawn with is go-chart's Roboto Medium. Natively it
 // comes from go-chart's embedded copy (font_native.go), which also gives the outlines of
 // standalone images. The browser build does not link that copy (~150 KB brotli): it measures
-// with metrics.ttf, the page font's subset without outlines (web/font, 8 KB, embedded:
+// with metrics.ttf, the page font's subset without outlines (web/font, 2.2 KB, embedded:
 // font_js.go), which measures every character of the subset exactly as the full font does,
 // and draws the outlines of a downloaded image with the subset itself, which the wasm fetches
 // when the first image is downloaded (SetOutlineFont).

@@ -87,7 +87,7 @@ func TestSingleFileRunsOffline(t *testing.T) {
 	if n := eval[int](t, p, `window.explorerFont instanceof Uint8Array ? window.explorerFont.length : -1`); n != len(font) {
 		t.Errorf("window.explorerFont: %d bytes, want the %d of the chart font", n, len(font))
 	}
-	if !eval[bool](t, p, `document.fonts.check('16px "Roboto Medium"')`) {
+	if !fontLoaded(t, p) {
 		t.Error(`the page's "Roboto Medium" @font-face did not load from the inlined font`)
 	}
 	if n := eval[int](t, p, `document.getElementById("explorer-wasm").textContent.length`); n != 0 {
