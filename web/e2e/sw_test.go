@@ -196,8 +196,15 @@ func rebuild(t *testing.T) string {
 	run([]string{"GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0"}, "go", "build", "-overlay", overlay, "-trimpath",
 		"-ldflags=-s -w", "-o", wasm, "./wasm")
 	dist := filepath.Join(tmp, "dist")
+	// The changed figure changes the wasm's size by a few bytes: this build is not the one
+	// the size budget is for (./build.sh build checks that), so it gets a budget of its own.
+	budget := filepath.Join(tmp, "budget.txt")
+	if err := os.WriteFile(budget, []byte("100000000\nno limit: a test build\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	run([]string{"CGO_ENABLED=0"}, "go", "run", "-overlay", overlay, "./web/site", "-wasm", wasm,
-		"-wasm-exec", filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), "-vugu-dir", vugu, "-out", dist)
+		"-wasm-exec", filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), "-vugu-dir", vugu, "-out", dist,
+		"-budget", budget)
 	return dist
 }
 
