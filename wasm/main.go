@@ -94,7 +94,7 @@ func run() error {
 			reveal(id)
 		}
 		first, warmNew := renders.Done(root.Version())
-		js.Global().Set("explorerRenders", renders.Count()) // for tests: see idle.Renders
+		count("explorerRenders", renders.Count()) // for tests: see idle.Renders
 		if first {
 			ready()
 			injectFaults(renderer.EventEnv(), root)

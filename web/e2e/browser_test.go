@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -197,6 +198,55 @@ func (p *page) waitAcrossNavigation(t *testing.T, cond string) {
 		}
 		select {
 		case <-p.ctx.Done():
+		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
+		}
+	}
+}
+
+// until waits until a JavaScript condition holds in the page (polled every frame), failing
+// with what was awaited when the tab's time runs out. It does not survive a navigation
+// (waitAcrossNavigation does).
+func (p *page) until(t *testing.T, what, cond string) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(0))); err != nil {
+		t.Fatalf("waiting for %s (%s): %v", what, cond, err)
+	}
+}
+
+// renders is how many times the explorer has rendered (window.explorerRenders, set by
+// wasm/main.go after each render; idle.Renders).
+func (p *page) renders(t *testing.T) int {
+	t.Helper()
+	return eval[int](t, p, `window.explorerRenders || 0`)
+}
+
+// renderedSince waits for a render after the n-th: the explorer has handled an input made
+// after renders returned n and updated the page for it. A test that expects an input to
+// change nothing waits for this, then checks nothing changed.
+func (p *page) renderedSince(t *testing.T, n int) {
+	t.Helper()
+	p.until(t, fmt.Sprintf("a render after the %d-th", n), fmt.Sprintf(`(window.explorerRenders || 0) > %d`, n))
+}
+
+// settled waits until the explorer has taken the page over and checked the charts' layout
+// against the box the browser reports for it (wasm/screen.go, followLayout), then for two
+// frames, so that the render it may have caused is painted and any layout shift recorded.
+func (p *page) settled(t *testing.T) {
+	t.Helper()
+	p.until(t, "the explorer's first layout check", `(window.explorerLayoutChecks || 0) >= 1`)
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for two frames: %v", err)
+	}
+}
+
+// eventually polls a check made from Go until it holds, failing with what was awaited when
+// the tab's time runs out.
+func (p *page) eventually(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for !ok() {
+		select {
+		case <-p.ctx.Done():
+			t.Fatalf("waiting for %s: %v", what, p.ctx.Err())
 		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
 		}
 	}
