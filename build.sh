@@ -94,7 +94,7 @@ fuzz() {
     "FuzzLink ./web/ui 300x"; do
     set -- $target
     log "fuzzing $1 in $2 for ${FUZZTIME:-$3}"
-    go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-$3}" "$2"
+    go test -timeout 30m -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-$3}" "$2"
   done
 }
 

@@ -21,12 +21,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"briefing/web/chromium"
+	"briefing/web/deadline"
 	"briefing/web/server"
 )
-
-// tabLife bounds one browser tab: long enough for a slow, busy machine; a test that hangs
-// still fails well inside go test's -timeout.
-const tabLife = 8 * time.Minute
 
 // need skips (or, under ./build.sh test, fails) when the browser or the built site is missing.
 func need(t *testing.T) string {
@@ -72,9 +69,10 @@ func newPage(t *testing.T, origin string, width, height int64, extra ...chromedp
 	opts := chromium.Options(chromium.Path, int(width), int(height), extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	// A tab's whole life, several views for some tests: sized for a machine busy with other
-	// work (2 cores at a load of 20 made 90 s too short), where every wait is for a condition.
-	ctx, cancelT := context.WithTimeout(ctx, tabLife)
+	// Every wait in the tab is for a condition and ends with the tab, a margin before go
+	// test's -timeout: on a machine busy with other work (2 cores at a load of 10 to 20) any
+	// fixed limit was either too short (90 s, then 8 minutes for a shared tab) or meaningless.
+	ctx, cancelT := deadline.Context(t, ctx)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	p := &page{ctx: ctx}
 	if err := chromedp.Listen(ctx, func(ev any) { p.record(ev, origin) }); err != nil {
@@ -204,7 +202,7 @@ func (p *page) waitAcrossNavigation(t *testing.T, cond string) {
 }
 
 // until waits until a JavaScript condition holds in the page (polled every frame), failing
-// with what was awaited when the tab's time runs out. It does not survive a navigation
+// with what was awaited when the tab's time runs out (a margin before go test's -timeout). It does not survive a navigation
 // (waitAcrossNavigation does).
 func (p *page) until(t *testing.T, what, cond string) {
 	t.Helper()

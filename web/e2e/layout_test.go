@@ -221,7 +221,7 @@ func TestHonestWithoutJavaScript(t *testing.T) {
 }
 
 // TestLayoutScreenshots writes the screenshots of docs/ that show the layout on each screen,
-// when SCREENSHOTS names a folder: SCREENSHOTS=docs go test ./web/e2e -run LayoutScreenshots
+// when SCREENSHOTS names a folder: SCREENSHOTS=docs go test -timeout 20m ./web/e2e -run LayoutScreenshots
 func TestLayoutScreenshots(t *testing.T) {
 	dir := os.Getenv("SCREENSHOTS")
 	if dir == "" {
