@@ -105,8 +105,10 @@ fuzz() {
 # other work, not only on an idle one. Each run's time is printed. The loops, and a run in
 # progress (its own process group: go test, Chromium, wrangler), end with the script.
 stress() {
-  local runs="${1:-}" loops=() run="" i start took=()
+  local runs="${1:-}" i start took=()
   if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then echo "usage: ./build.sh stress N (N runs of ./build.sh test)" >&2; exit 2; fi
+  # Globals, not locals: the EXIT trap runs after this function has returned.
+  loops=() run=""
   trap 'kill "${loops[@]}" 2>/dev/null; if [ -n "$run" ]; then kill -TERM -- "-$run" 2>/dev/null; fi; true' EXIT
   trap 'exit 130' INT TERM # bash runs a trap only between commands: runs are waited for below
   for ((i = 0; i < $(nproc); i++)); do
