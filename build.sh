@@ -6,6 +6,8 @@
 #   ./build.sh generate     regenerate the Vugu components' Go code
 #   ./build.sh bench [...]  build, then measure the site and write docs/benchmarks.md (flags go to web/bench)
 #   ./build.sh worker       build the Cloudflare Worker edition (docs/worker.md)
+#   ./build.sh stress N     run ./build.sh test N times in a row (stopping at the first failure)
+#                           while a busy loop per core keeps the machine loaded, as CI may be
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -94,8 +96,40 @@ fuzz() {
     "FuzzLink ./web/ui 300x"; do
     set -- $target
     log "fuzzing $1 in $2 for ${FUZZTIME:-$3}"
-    go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-$3}" "$2"
+    go test -timeout 30m -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-$3}" "$2"
   done
+}
+
+# stress runs the whole of ./build.sh test $1 times in a row, stopping at the first failure,
+# with one busy loop per core running all along: the suite must pass on a machine busy with
+# other work, not only on an idle one. Each run's time is printed. The loops, and a run in
+# progress (its own process group: go test, Chromium, wrangler), end with the script.
+stress() {
+  local runs="${1:-}" i start took=()
+  if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then echo "usage: ./build.sh stress N (N runs of ./build.sh test)" >&2; exit 2; fi
+  # Globals, not locals: the EXIT trap runs after this function has returned.
+  loops=() run=""
+  trap 'kill "${loops[@]}" 2>/dev/null; if [ -n "$run" ]; then kill -TERM -- "-$run" 2>/dev/null; fi; true' EXIT
+  trap 'exit 130' INT TERM # bash runs a trap only between commands: runs are waited for below
+  for ((i = 0; i < $(nproc); i++)); do
+    sh -c 'while :; do :; done' &
+    loops+=("$!")
+  done
+  log "stress: ${#loops[@]} busy loop(s) running (pids ${loops[*]}); $runs run(s) of ./build.sh test"
+  for ((i = 1; i <= runs; i++)); do
+    start=$SECONDS
+    setsid "$PWD/build.sh" test &
+    run=$!
+    if ! wait "$run"; then
+      run=""
+      log "stress: run $i of $runs FAILED after $((SECONDS - start)) s (passed before it: ${took[*]:-none})"
+      exit 1
+    fi
+    run=""
+    took+=("$((SECONDS - start))s")
+    log "stress: run $i of $runs passed in $((SECONDS - start)) s"
+  done
+  log "stress: all $runs run(s) passed under load: ${took[*]}"
 }
 
 bench() {
@@ -129,5 +163,6 @@ case "$cmd" in
   bench) bench "$@" ;;
   fuzz) fuzz ;;
   worker) worker ;;
-  *) echo "usage: ./build.sh [build|serve|test|generate|bench|worker]" >&2; exit 2 ;;
+  stress) stress "$@" ;;
+  *) echo "usage: ./build.sh [build|serve|test|generate|bench|worker|stress N]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import (
 	"github.com/vugu/vugu/domrender"
 
 	"briefing/data"
+	"briefing/web/idle"
 	"briefing/web/state"
 	"briefing/web/ui"
 	"briefing/web/view"
@@ -77,9 +78,8 @@ func run() error {
 		return nil
 	}
 	ee := renderer.EventEnv()
-	warm := newWarmer(root.Charts)
-	first := true
-	warmed := "" // the version last warmed for
+	warm := newWarmer()
+	var renders idle.Renders
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := draw(); err != nil {
 			return err
@@ -91,16 +91,14 @@ func run() error {
 		if id != "" {
 			reveal(id)
 		}
+		first, warmNew := renders.Done(root.Version())
+		count("explorerRenders", renders.Count()) // for tests: see idle.Renders
 		if first {
-			first = false
 			ready()
 			injectFaults(renderer.EventEnv(), root)
 		}
-		// A render that changed nothing (an event that was a no-op) has nothing
-		// new to warm, and must not start another warm-up and collection.
-		if v := root.Version(); v != warmed {
-			warmed = v
-			warm.after(root.Datasets(), root.Effective(), root.Layouts())
+		if warmNew {
+			warm.Put(warmJob(root.Charts, root.Datasets(), root.Effective(), root.Layouts()))
 		}
 	}
 	return nil

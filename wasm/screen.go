@@ -43,6 +43,7 @@ func followLayout(ee vugu.EventEnv, root *ui.Root) {
 	// it is never replaced by a render, unlike the cards.
 	observer.Call("observe", js.Global().Get("document").Get("body"))
 	go func() {
+		checks := 0
 		for w := range widths {
 			w = idle.Latest(w, widths, resizeDelay, time.After)
 			next := view.Layouts(view.FitWidth(w))
@@ -55,6 +56,10 @@ func followLayout(ee vugu.EventEnv, root *ui.Root) {
 			} else {
 				ee.UnlockOnly()
 			}
+			// For tests: the layout has been checked against the box as the browser laid it
+			// out (the first check follows the take-over), so a layout shift would have happened.
+			checks++
+			count("explorerLayoutChecks", checks)
 		}
 	}()
 }
@@ -122,3 +127,7 @@ func fitSlides(ee vugu.EventEnv, root *ui.Root) {
 	root.SlideAreas = areas
 	ee.UnlockRender()
 }
+
+// count publishes a counter for tests (window[name]): they wait for it to pass a value
+// instead of waiting a fixed time.
+func count(name string, n int) { js.Global().Set(name, n) }

@@ -12,44 +12,24 @@ import (
 	"briefing/web/view"
 )
 
-type warmJob struct {
-	sets    []data.Dataset
-	s       state.State
-	layouts view.Layouts
+// newWarmer starts the background warm-up (idle.Worker): likely next charts rendered into the
+// cache, one at a time, for the latest view only. Go's wasm runs on one thread and a chart
+// cannot be interrupted, so a click that arrives mid-chart waits for it: work starts only
+// once the page has been quiet for warmDelay, and sleeps between charts (a sleep returns to
+// the browser's event loop). Garbage is collected while the reader reads (idle.Collector).
+func newWarmer() *idle.Worker {
+	w := idle.NewWorker(warmDelay, time.After, runtime.GC, gcEvery)
+	go w.Run()
+	return w
 }
 
-// warmer renders likely next charts in the background, one at a time, always for the latest
-// state only. Go's wasm runs on one thread and a chart cannot be interrupted, so a click that
-// arrives mid-chart waits for it: the warmer starts only once the page has been quiet for
-// warmDelay, and sleeps between charts (a sleep returns to the browser's event loop).
-type warmer struct{ jobs chan warmJob }
+// warmJob warms the cache for a view (view.Warm).
+func warmJob(c *view.Cache, sets []data.Dataset, s state.State, layouts view.Layouts) func() int {
+	return func() int { return view.Warm(sets, s, c, layouts, func() { time.Sleep(time.Millisecond) }) }
+}
 
 // warmDelay is how long the page must be without a change before warming starts.
 const warmDelay = 300 * time.Millisecond
 
-func newWarmer(c *view.Cache) *warmer {
-	w := &warmer{jobs: make(chan warmJob, 1)}
-	go func() {
-		gc := idle.Collector{Every: gcEvery}
-		for j := range w.jobs {
-			j = idle.Latest(j, w.jobs, warmDelay, time.After)
-			drawn := view.Warm(j.sets, j.s, c, j.layouts, func() { time.Sleep(time.Millisecond) })
-			if gc.Due(drawn) { // while the reader reads (idle.Collector)
-				runtime.GC()
-			}
-		}
-	}()
-	return w
-}
-
 // gcEvery is how many quiet spells without a chart drawn make a collection worth it.
 const gcEvery = 8
-
-// after queues a warm-up for the state just rendered, replacing one not yet started.
-func (w *warmer) after(sets []data.Dataset, s state.State, layouts view.Layouts) {
-	select {
-	case <-w.jobs:
-	default:
-	}
-	w.jobs <- warmJob{sets, s, layouts}
-}

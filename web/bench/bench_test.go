@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"briefing/web/view"
 )
 
 func TestParseBenchLine(t *testing.T) {
@@ -48,5 +50,25 @@ func TestSummarize(t *testing.T) {
 	}
 	if summarize(nil).N != 0 || median(nil) != 0 {
 		t.Error("empty input")
+	}
+}
+
+// TestLayoutFits holds the bench's check of a resize to view.FitWidth: a chart counts as laid
+// out anew only at the width its box calls for.
+func TestLayoutFits(t *testing.T) {
+	w := float64(view.Widths[3])
+	for _, c := range []struct {
+		boxes [][2]float64
+		want  bool
+	}{
+		{[][2]float64{{float64(view.Widths[3]), w}}, true},
+		{[][2]float64{{float64(view.Widths[3]), w - 0.005}}, true}, // the browser's rounding
+		{[][2]float64{{float64(view.Widths[3]), w + 1}, {float64(view.Widths[2]), w + 1}}, false},
+		{[][2]float64{{float64(view.Widths[2]), w}}, false},
+		{nil, false}, // no chart shown yet
+	} {
+		if got := layoutFits(c.boxes); got != c.want {
+			t.Errorf("layoutFits(%v) = %v, want %v", c.boxes, got, c.want)
+		}
 	}
 }

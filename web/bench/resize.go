@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -34,35 +34,88 @@ func (s resizeSample) Work() float64 {
 	return (s.BuildMs + s.RenderMs + s.BlocksMs) / float64(max(s.Charts, 1))
 }
 
-// resizeWaitJS waits (a promise) until every chart shown is laid out for its box (the rule of
-// view.FitWidth), then reports the time since window.__resizeT0 and the renders' steps since.
-const resizeWaitJS = `new Promise((resolve) => {
-  const widths = %s, t0 = window.__resizeT0, limit = t0 + %d;
-  const fit = (w) => { let f = widths[0]; for (const x of widths) if (x <= w + 0.01) f = x; return f; };
+// resizeWatchJS starts watching the charts in the page, every frame, once the window has been
+// resized at window.__resizeT0: each time a chart's layout width or its box's width changes it
+// records the boxes then ([layout, box] per chart shown), the time since t0 and the renders'
+// steps since t0, in window.__resizeSnaps. Whether a snapshot is laid out for its boxes is
+// decided in Go, by view.FitWidth itself (layoutFits): the page does not restate the rule.
+const resizeWatchJS = `(() => {
+  const t0 = window.__resizeT0, snaps = window.__resizeSnaps = [];
+  let last = "";
+  const step = (name) => performance.getEntriesByName("explorer " + name, "measure")
+    .filter((e) => e.startTime >= t0).reduce((sum, e) => sum + e.duration, 0);
   const tick = () => {
-    const shown = [...document.querySelectorAll(".chart.only")];
-    const done = shown.length > 0 && shown.every((b) => +b.dataset.width === fit(b.getBoundingClientRect().width));
-    const now = performance.now();
-    if (!done && now < limit) { requestAnimationFrame(tick); return; }
-    const step = (name) => performance.getEntriesByName("explorer " + name, "measure")
-      .filter((e) => e.startTime >= t0).reduce((sum, e) => sum + e.duration, 0);
-    resolve({ ok: done, ms: now - t0, layout: shown.length ? +shown[0].dataset.width : 0, charts: shown.length,
-      buildMs: step("build"), renderMs: step("render"), blocksMs: step("blocks") });
+    if (window.__resizeSnaps !== snaps) return; // a newer watch has started
+    const boxes = [...document.querySelectorAll(".chart.only")].map((b) => [+b.dataset.width, b.getBoundingClientRect().width]);
+    const key = JSON.stringify(boxes);
+    if (key !== last) {
+      last = key;
+      snaps.push({ ms: performance.now() - t0, boxes, buildMs: step("build"), renderMs: step("render"), blocksMs: step("blocks") });
+    }
+    requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
-})`
+  tick();
+})()`
+
+// resizeSnap is a snapshot resizeWatchJS recorded.
+type resizeSnap struct {
+	Ms       float64      `json:"ms"`
+	Boxes    [][2]float64 `json:"boxes"`
+	BuildMs  float64      `json:"buildMs"`
+	RenderMs float64      `json:"renderMs"`
+	BlocksMs float64      `json:"blocksMs"`
+}
+
+// layoutFits reports whether every chart shown is laid out for its box (view.FitWidth of the
+// box's width, with a hundredth of a pixel for the browser's rounding of the box).
+func layoutFits(boxes [][2]float64) bool {
+	for _, b := range boxes {
+		if int(b[0]) != view.FitWidth(b[1]+0.01) {
+			return false
+		}
+	}
+	return len(boxes) > 0
+}
+
+// waitResized takes the snapshots resizeWatchJS records until one is laid out for its boxes,
+// and returns it as the resize's sample, or ok false after actTimeoutMs. The times are the
+// page's own, so how often Go looks changes nothing measured.
+func waitResized(ctx context.Context) (resizeSample, error) {
+	limit := time.Now().Add(actTimeoutMs * time.Millisecond)
+	for {
+		snaps, err := chromedp.Run(ctx, chromedp.Evaluate[[]resizeSnap](`window.__resizeSnaps.splice(0)`))
+		if err != nil {
+			return resizeSample{}, err
+		}
+		for _, sn := range snaps {
+			if layoutFits(sn.Boxes) {
+				chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.__resizeSnaps = null`))
+				return resizeSample{OK: true, Ms: sn.Ms, Layout: int(sn.Boxes[0][0]), Charts: len(sn.Boxes),
+					BuildMs: sn.BuildMs, RenderMs: sn.RenderMs, BlocksMs: sn.BlocksMs}, nil
+			}
+		}
+		if time.Now().After(limit) {
+			chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.__resizeSnaps = null`))
+			return resizeSample{}, nil
+		}
+		select {
+		case <-ctx.Done():
+			return resizeSample{}, ctx.Err()
+		case <-time.After(20 * time.Millisecond): // how often Go looks; the page keeps the times
+		}
+	}
+}
 
 // measureResizes resizes the window through resizeWidths and measures each re-layout.
 func measureResizes(ctx context.Context) ([]resizeSample, error) {
-	widths, _ := json.Marshal(view.Widths)
 	seen := map[int]bool{firstLayout(ctx): true}
 	var out []resizeSample
 	for _, w := range resizeWidths {
 		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.__resizeT0 = performance.now()`),
-			chromedp.EmulateViewport(w, windowHeight)); err != nil {
+			chromedp.EmulateViewport(w, windowHeight), chromedp.Evaluate[chromedp.Void](resizeWatchJS)); err != nil {
 			return out, err
 		}
-		r, err := chromedp.Run(ctx, chromedp.Evaluate[resizeSample](fmt.Sprintf(resizeWaitJS, widths, actTimeoutMs), chromedp.EvalAwaitPromise))
+		r, err := waitResized(ctx)
 		if err != nil {
 			return out, err
 		}

@@ -2,7 +2,7 @@ package chart
 
 import "testing"
 
-// go test ./web/chart -run '^$' -bench . -benchmem
+// go test -timeout 20m ./web/chart -run '^$' -bench . -benchmem
 
 func BenchmarkRenderColumns(b *testing.B) {
 	s := fatalities(960, Light)

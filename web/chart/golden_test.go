@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/")
 
 // TestGolden compares each fixture with testdata/<name>.svg. On a mismatch it writes
-// testdata/<name>.got.svg to open next to the golden file; `go test ./web/chart -update`
+// testdata/<name>.got.svg to open next to the golden file; `go test -timeout 10m ./web/chart -update`
 // accepts the new output.
 func TestGolden(t *testing.T) {
 	cases := goldenCases()
@@ -39,11 +39,11 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./web/chart -update)", err)
+				t.Fatalf("%v (run go test -timeout 10m ./web/chart -update)", err)
 			}
 			if !bytes.Equal(want, []byte(res.SVG)) {
 				writeFile(t, got, res.SVG)
-				t.Fatalf("output differs from %s; open %s (go test ./web/chart -update accepts it)", golden, got)
+				t.Fatalf("output differs from %s; open %s (go test -timeout 10m ./web/chart -update accepts it)", golden, got)
 			}
 			os.Remove(got)
 		})

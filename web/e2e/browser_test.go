@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -20,12 +21,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"briefing/web/chromium"
+	"briefing/web/deadline"
 	"briefing/web/server"
 )
-
-// tabLife bounds one browser tab: long enough for a slow, busy machine; a test that hangs
-// still fails well inside go test's -timeout.
-const tabLife = 8 * time.Minute
 
 // need skips (or, under ./build.sh test, fails) when the browser or the built site is missing.
 func need(t *testing.T) string {
@@ -71,9 +69,10 @@ func newPage(t *testing.T, origin string, width, height int64, extra ...chromedp
 	opts := chromium.Options(chromium.Path, int(width), int(height), extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	// A tab's whole life, several views for some tests: sized for a machine busy with other
-	// work (2 cores at a load of 20 made 90 s too short), where every wait is for a condition.
-	ctx, cancelT := context.WithTimeout(ctx, tabLife)
+	// Every wait in the tab is for a condition and ends with the tab, a margin before go
+	// test's -timeout: on a machine busy with other work (2 cores at a load of 10 to 20) any
+	// fixed limit was either too short (90 s, then 8 minutes for a shared tab) or meaningless.
+	ctx, cancelT := deadline.Context(t, ctx)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	p := &page{ctx: ctx}
 	if err := chromedp.Listen(ctx, func(ev any) { p.record(ev, origin) }); err != nil {
@@ -197,6 +196,55 @@ func (p *page) waitAcrossNavigation(t *testing.T, cond string) {
 		}
 		select {
 		case <-p.ctx.Done():
+		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
+		}
+	}
+}
+
+// until waits until a JavaScript condition holds in the page (polled every frame), failing
+// with what was awaited when the tab's time runs out (a margin before go test's -timeout). It does not survive a navigation
+// (waitAcrossNavigation does).
+func (p *page) until(t *testing.T, what, cond string) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(0))); err != nil {
+		t.Fatalf("waiting for %s (%s): %v", what, cond, err)
+	}
+}
+
+// renders is how many times the explorer has rendered (window.explorerRenders, set by
+// wasm/main.go after each render; idle.Renders).
+func (p *page) renders(t *testing.T) int {
+	t.Helper()
+	return eval[int](t, p, `window.explorerRenders || 0`)
+}
+
+// renderedSince waits for a render after the n-th: the explorer has handled an input made
+// after renders returned n and updated the page for it. A test that expects an input to
+// change nothing waits for this, then checks nothing changed.
+func (p *page) renderedSince(t *testing.T, n int) {
+	t.Helper()
+	p.until(t, fmt.Sprintf("a render after the %d-th", n), fmt.Sprintf(`(window.explorerRenders || 0) > %d`, n))
+}
+
+// settled waits until the explorer has taken the page over and checked the charts' layout
+// against the box the browser reports for it (wasm/screen.go, followLayout), then for two
+// frames, so that the render it may have caused is painted and any layout shift recorded.
+func (p *page) settled(t *testing.T) {
+	t.Helper()
+	p.until(t, "the explorer's first layout check", `(window.explorerLayoutChecks || 0) >= 1`)
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for two frames: %v", err)
+	}
+}
+
+// eventually polls a check made from Go until it holds, failing with what was awaited when
+// the tab's time runs out.
+func (p *page) eventually(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for !ok() {
+		select {
+		case <-p.ctx.Done():
+			t.Fatalf("waiting for %s: %v", what, p.ctx.Err())
 		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -93,7 +92,7 @@ func TestEarlyInputKept(t *testing.T) {
 	// Announced once, politely, in the page's language at the time (English).
 	if err := chromedp.Do(p.ctx, chromedp.Poll[chromedp.Void](`(() => { const s = document.querySelectorAll(".early-status");
 	  return s.length === 1 && s[0].getAttribute("aria-live") === "polite" && s[0].textContent === "Working…"; })()`,
-		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		chromedp.WithPollingTimeout(0))); err != nil {
 		t.Errorf("no polite \"Working…\" announcement while the changes wait: %v", err)
 	}
 	notReady(t, p)
@@ -104,7 +103,7 @@ func TestEarlyInputKept(t *testing.T) {
 		t.Fatalf("the explorer stopped: %s", eval[string](t, p, `document.querySelector("#fatal").innerText`))
 	}
 	// Two more frames, so the sampler has seen the page as the explorer left it.
-	p.run(t, chromedp.Poll[chromedp.Void](`(() => { window.__n = window.__n || window.__frames.length; return window.__frames.length > window.__n + 1; })()`))
+	p.run(t, chromedp.Poll[chromedp.Void](`(() => { window.__n = window.__n || window.__frames.length; return window.__frames.length > window.__n + 1; })()`, chromedp.WithPollingTimeout(0)))
 
 	checks := map[string]string{
 		`String(document.querySelector("#parity .targets-toggle").checked)`:                                  "false",
@@ -174,7 +173,7 @@ func TestEarlyPresentationKeys(t *testing.T) {
 	}
 	release()
 	p.run(t, chromedp.WaitVisible(chromedp.CSS(`html[data-ready="1"]`)))
-	if err := chromedp.Do(p.ctx, chromedp.Poll[chromedp.Void](`!!document.querySelector(".slides")`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.Poll[chromedp.Void](`!!document.querySelector(".slides")`, chromedp.WithPollingTimeout(0))); err != nil {
 		t.Fatalf("the Present click made before the wasm was ready was lost: %v", err)
 	}
 	if got := eval[int](t, p, slideNow); got != 2 {

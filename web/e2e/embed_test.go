@@ -8,7 +8,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -88,32 +87,27 @@ func TestEmbedResizesOnAnotherOrigin(t *testing.T) {
 	hostURL := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
 	p := newPage(t, hostURL, 1000, 800)
 	p.run(t, chromedp.Navigate(hostURL))
-	var h float64
-	for i := 0; i < 100; i++ {
-		h = eval[float64](t, p, `document.getElementById("f").getBoundingClientRect().height`)
-		if h > 400 {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if h <= 400 {
-		t.Fatalf("the iframe stayed %.0f px high: embed.js did not resize it", h)
-	}
-	// The frame is as tall as its content: no inner scroll bar, no empty band.
-	p.run(t, chromedp.Sleep(500*time.Millisecond))
-	h2 := eval[float64](t, p, `document.getElementById("f").getBoundingClientRect().height`)
-	if h2 < 400 || h2 > 1500 {
-		t.Errorf("iframe height %.0f px", h2)
-	}
-	// The theme passed in by the host reaches the embedded explorer.
+	p.until(t, "embed.js to size the iframe to its chart", `document.getElementById("f").getBoundingClientRect().height > 400`)
+	// The theme passed in by the host reaches the embedded explorer once it has taken over.
 	frame := frameContext(t, p, "embed=fatalities")
-	theme := ""
-	for i := 0; i < 50 && theme != "dark"; i++ {
-		theme, _ = chromedp.Run(frame, chromedp.Evaluate[string](`document.querySelector("#vugu_mount_point").getAttribute("data-theme")`))
-		time.Sleep(100 * time.Millisecond)
+	if err := chromedp.Do(frame, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-ready") === "1" &&
+	  document.querySelector("#vugu_mount_point").getAttribute("data-theme") === "dark"`, chromedp.WithPollingTimeout(0))); err != nil {
+		theme, _ := chromedp.Run(frame, chromedp.Evaluate[string](`document.querySelector("#vugu_mount_point").getAttribute("data-theme")`))
+		t.Fatalf("the embedded explorer did not take the host's dark theme (data-theme %q): %v", theme, err)
 	}
-	if theme != "dark" {
-		t.Errorf("embedded theme %q, want dark from the host page", theme)
+	// The frame is as tall as its content (no inner scroll bar, no empty band): the host's
+	// iframe has the height the embedded page reports, whatever the take-over changed.
+	var content, h float64
+	p.eventually(t, "the iframe to be as tall as its content", func() bool {
+		c, err := chromedp.Run(frame, chromedp.Evaluate[float64](`Math.ceil(document.documentElement.getBoundingClientRect().height)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, h = c, eval[float64](t, p, `document.getElementById("f").getBoundingClientRect().height`)
+		return h == content
+	})
+	if h < 400 || h > 1500 {
+		t.Errorf("iframe height %.0f px", h)
 	}
 	p.cleanConsole(t) // the host page loads the explorer's origin on purpose
 }
@@ -121,7 +115,8 @@ func TestEmbedResizesOnAnotherOrigin(t *testing.T) {
 // frameContext attaches to the cross-origin iframe whose URL contains a string.
 func frameContext(t *testing.T, p *page, urlPart string) context.Context {
 	t.Helper()
-	for i := 0; i < 50; i++ {
+	var frame context.Context
+	p.eventually(t, "an iframe target with "+urlPart, func() bool {
 		targets, err := chromedp.Targets(p.ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -130,11 +125,11 @@ func frameContext(t *testing.T, p *page, urlPart string) context.Context {
 			if ti.Type == "iframe" && strings.Contains(ti.URL, urlPart) {
 				c, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(ti.TargetID))
 				t.Cleanup(cancel)
-				return c
+				frame = c
+				return true
 			}
 		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("no iframe target with %q", urlPart)
-	return nil
+		return false
+	})
+	return frame
 }

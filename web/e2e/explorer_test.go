@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -16,7 +15,7 @@ func TestExplorerLoadsCleanly(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
-	p.run(t, chromedp.Sleep(300*time.Millisecond))
+	p.settled(t) // errors of the take-over's last step (the layout check) count too
 	if cards := eval[int](t, p, `document.querySelectorAll("#fatalities, #coe-gaps, #parity").length`); cards != 3 {
 		t.Errorf("cards: got %d, want 3", cards)
 	}

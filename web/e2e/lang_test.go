@@ -24,7 +24,7 @@ const (
 // waitJS waits until a JavaScript expression is true.
 func waitJS(t *testing.T, p *page, js string) {
 	t.Helper()
-	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](js)); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(0))); err != nil {
 		t.Fatalf("waiting for %s: %v", js, err)
 	}
 }

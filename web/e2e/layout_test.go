@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -132,13 +131,7 @@ func TestShareMenu(t *testing.T) {
 	const btn = `#coe-gaps .share-toggle`
 	waitFor := func(what, js string) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for !eval[bool](t, p, js) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: never happened (%s); focus on %s", what, js, eval[string](t, p, `document.activeElement.outerHTML.slice(0, 120)`))
-			}
-			time.Sleep(30 * time.Millisecond)
-		}
+		p.until(t, what, js)
 	}
 	attrs := eval[[]string](t, p, `(() => { const b = document.querySelector(`+jsString(btn)+`), m = document.getElementById(b.getAttribute("aria-controls"));
 	  return [b.tagName, b.getAttribute("aria-haspopup"), b.getAttribute("aria-expanded"), m ? m.getAttribute("role") : "no menu",
@@ -228,7 +221,7 @@ func TestHonestWithoutJavaScript(t *testing.T) {
 }
 
 // TestLayoutScreenshots writes the screenshots of docs/ that show the layout on each screen,
-// when SCREENSHOTS names a folder: SCREENSHOTS=docs go test ./web/e2e -run LayoutScreenshots
+// when SCREENSHOTS names a folder: SCREENSHOTS=docs go test -timeout 20m ./web/e2e -run LayoutScreenshots
 func TestLayoutScreenshots(t *testing.T) {
 	dir := os.Getenv("SCREENSHOTS")
 	if dir == "" {

@@ -34,7 +34,11 @@ func TestPresentationByKeys(t *testing.T) {
 		{kb.End, total}, {kb.ArrowRight, total}, {kb.Home, 1}, {kb.ArrowLeft, 1},
 	}
 	for _, s := range steps {
+		// Every slide key renders, also one that changes nothing (ArrowRight on the last
+		// slide): the render after it says the key was handled.
+		n := p.renders(t)
 		p.run(t, chromedp.KeyEvent(s.key))
+		p.renderedSince(t, n)
 		if got := eval[int](t, p, slideNow); got != s.want {
 			t.Errorf("after %q: slide %d, want %d", s.key, got, s.want)
 		}

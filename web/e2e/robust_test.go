@@ -165,7 +165,7 @@ func TestNewCardIsShown(t *testing.T) {
 	p.run(t, change(`#upload-title`, "Next year’s <b>targets</b>"),
 		change(`#upload-text`, "category,value,target\nA,30,25\nB,10,20\nC,5,5\n"), chromedp.Click(chromedp.CSS(`.upload-go`)),
 		chromedp.WaitVisible(chromedp.CSS(`#upload-1 .chart svg`)),
-		chromedp.Poll[chromedp.Void](`document.activeElement && document.activeElement.id === "upload-1-h"`))
+		chromedp.Poll[chromedp.Void](`document.activeElement && document.activeElement.id === "upload-1-h"`, chromedp.WithPollingTimeout(0)))
 	if h := eval[string](t, p, `document.querySelector("#upload-1-h").textContent`); h != "Next year’s <b>targets</b>" {
 		t.Errorf("the card's title is %q, not the one typed", h)
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -16,24 +15,21 @@ import (
 var roomWidths = []int64{280, 320, 375, 600, 768, 1024, 1440, 1920}
 
 // chartCheck lists what is wrong with the charts shown (not hidden by CSS) in the page: chart
-// text drawn under 12 CSS px, text overlapping other text, text outside its chart, a chart
-// not laid out at the width its box calls for (view.FitWidth, passed as the list of widths),
-// and on a desktop screen a chart taller than the window. It returns the problems and the
-// smallest text size found.
-const chartCheck = `((widths, desktop) => {
-  const out = []; let smallest = 1e9, charts = 0;
-  const fit = w => { let f = widths[0]; for (const x of widths) if (x <= w + 0.01) f = x; return f; };
+// text drawn under 12 CSS px, text overlapping other text, text outside its chart, and on a
+// desktop screen a chart taller than the window. It returns the problems, the smallest text
+// size found and each chart's layout width and box width, which Go checks against
+// view.FitWidth (layoutProblems).
+const chartCheck = `((desktop) => {
+  const out = [], boxes = []; let smallest = 1e9;
   for (const box of document.querySelectorAll(".chart")) {
     if (getComputedStyle(box).display === "none" || !box.getClientRects().length) continue;
     const svg = box.querySelector("svg"); if (!svg) continue;
-    charts++;
     const id = (box.closest(".card") || {}).id + "@" + box.dataset.width;
-    const want = fit(box.getBoundingClientRect().width);
-    if (+box.dataset.width !== want) out.push(id + ": laid out at " + box.dataset.width + " in a box of " + box.getBoundingClientRect().width.toFixed(1) + " px (want " + want + ")");
+    boxes.push({id: id, layout: +box.dataset.width, box: box.getBoundingClientRect().width});
     const r = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
     const scale = Math.min(r.width / vb.width, r.height / vb.height);
     if (desktop && r.height > innerHeight) out.push(id + ": " + r.height.toFixed(0) + " px tall in a window of " + innerHeight);
-    const boxes = [];
+    const texts = [];
     for (const t of svg.querySelectorAll("text")) {
       if (!t.textContent.trim()) continue;
       const px = parseFloat(getComputedStyle(t).fontSize) * scale;
@@ -42,40 +38,65 @@ const chartCheck = `((widths, desktop) => {
       const b = t.getBoundingClientRect();
       if (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1)
         out.push(id + ": " + JSON.stringify(t.textContent.slice(0, 30)) + " falls outside the chart");
-      boxes.push([t.textContent.slice(0, 30), b]);
+      texts.push([t.textContent.slice(0, 30), b]);
     }
     // Text boxes include the font's line gap: two texts overlap when their boxes share more
     // than a sliver (2 px each way), which a reader would see as letters running together.
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-      const [ta, a] = boxes[i], [tb, b] = boxes[j];
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const [ta, a] = texts[i], [tb, b] = texts[j];
       const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       if (w > 2 && h > 2) out.push(id + ": " + JSON.stringify(ta) + " overlaps " + JSON.stringify(tb));
     }
   }
-  if (!charts) out.push("no chart shown");
-  return {problems: out, smallest: smallest};
+  if (!boxes.length) out.push("no chart shown");
+  return {problems: out, smallest: smallest, boxes: boxes};
 })`
+
+// chartBox is a chart shown in the page: its layout width (data-width) and its box's width.
+type chartBox struct {
+	ID     string  `json:"id"`
+	Layout int     `json:"layout"`
+	Box    float64 `json:"box"`
+}
 
 type chartReport struct {
 	Problems []string
 	Smallest float64
+	Boxes    []chartBox
 }
 
 func checkCharts(t *testing.T, p *page, desktop bool) chartReport {
 	t.Helper()
-	widths, _ := json.Marshal(view.Widths)
-	return eval[chartReport](t, p, fmt.Sprintf("%s(%s, %v)", chartCheck, widths, desktop))
+	r := eval[chartReport](t, p, fmt.Sprintf("%s(%v)", chartCheck, desktop))
+	r.Problems = append(r.Problems, layoutProblems(r.Boxes)...)
+	return r
 }
 
-// settled is true once every chart shown is laid out for its box: the browser build follows
-// a resize after a short pause. (A card shown as a table has no chart to wait for.)
-func settled() string {
-	widths, _ := json.Marshal(view.Widths)
-	return fmt.Sprintf(`(() => { const widths = %s;
-  const fit = w => { let f = widths[0]; for (const x of widths) if (x <= w + 0.01) f = x; return f; };
-  const shown = [...document.querySelectorAll(".chart.only")];
-  return shown.every(b => +b.dataset.width === fit(b.getBoundingClientRect().width));
-})()`, widths)
+// layoutProblems lists the charts not laid out at the width their box calls for: the rule is
+// view.FitWidth itself, given the box's width with a hundredth of a pixel for the browser's
+// rounding of it.
+func layoutProblems(boxes []chartBox) []string {
+	var out []string
+	for _, b := range boxes {
+		if want := view.FitWidth(b.Box + 0.01); b.Layout != want {
+			out = append(out, fmt.Sprintf("%s: laid out at %d in a box of %.1f px (want %d)", b.ID, b.Layout, b.Box, want))
+		}
+	}
+	return out
+}
+
+// chartBoxesShown are the charts the browser build lays out for their box: a card's only
+// chart (a card shown as a table has none).
+const chartBoxesShown = `[...document.querySelectorAll(".chart.only")].map(b => ({id: (b.closest(".card") || {}).id, layout: +b.dataset.width, box: b.getBoundingClientRect().width}))`
+
+// waitLaidOut waits until every chart shown is laid out for its box: the browser build
+// follows a resize after a short pause.
+func (p *page) waitLaidOut(t *testing.T) {
+	t.Helper()
+	p.eventually(t, "every chart laid out for its box (view.FitWidth)", func() bool {
+		boxes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]chartBox](chartBoxesShown))
+		return err == nil && len(layoutProblems(boxes)) == 0
+	})
 }
 
 // TestChartsReadableInEveryRoom resizes the explorer and an embed of each dataset through
@@ -96,7 +117,7 @@ func TestChartsReadableInEveryRoom(t *testing.T) {
 				height = 800
 			}
 			p.run(t, chromedp.EmulateViewport(w, height))
-			p.waitAcrossNavigation(t, settled())
+			p.waitLaidOut(t)
 			r := checkCharts(t, p, w >= 1024 && path == "/")
 			for _, problem := range r.Problems {
 				t.Errorf("%s at %d px: %s", path, w, problem)

@@ -10,7 +10,7 @@ import (
 )
 
 // TestScreenshots writes full-page screenshots of the explorer for people to look at, when
-// SCREENSHOTS names a folder: SCREENSHOTS=/tmp/shots go test ./web/e2e -run Screenshots
+// SCREENSHOTS names a folder: SCREENSHOTS=/tmp/shots go test -timeout 20m ./web/e2e -run Screenshots
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("SCREENSHOTS")
 	if dir == "" {

@@ -5,13 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -152,25 +152,26 @@ func (d *downloads) take(t *testing.T, p *page, button string) (string, []byte) 
 	// The downloads are items of the card's "Download / share" menu: open it first.
 	card, _, _ := strings.Cut(button, " ")
 	p.run(t, chromedp.Click(chromedp.CSS(card+` .share-toggle`)), chromedp.WaitVisible(chromedp.CSS(button)), chromedp.Click(chromedp.CSS(button)))
-	for i := 0; i < 100; i++ {
+	var name string
+	var b []byte
+	p.eventually(t, "a download after clicking "+button, func() bool {
 		d.mu.Lock()
-		for guid := range d.done {
-			if len(d.done) > before {
-				name := d.names[guid]
-				delete(d.done, guid)
-				d.mu.Unlock()
-				b, err := os.ReadFile(filepath.Join(d.dir, guid))
-				if err != nil {
-					t.Fatal(err)
-				}
-				return name, b
-			}
+		defer d.mu.Unlock()
+		if len(d.done) <= before {
+			return false
 		}
-		d.mu.Unlock()
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("no download after clicking %s", button)
-	return "", nil
+		for guid := range d.done {
+			name = d.names[guid]
+			delete(d.done, guid)
+			var err error
+			if b, err = os.ReadFile(filepath.Join(d.dir, guid)); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+		return true
+	})
+	return name, b
 }
 
 func TestDownloads(t *testing.T) {
@@ -333,8 +334,11 @@ func TestKeyFiguresSearch(t *testing.T) {
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
 	total := eval[int](t, p, `document.querySelectorAll("#key-figures tbody tr").length`)
-	p.run(t, chromedp.Click(chromedp.CSS(`.kf-search`)), chromedp.SendKeys(chromedp.CSS(`.kf-search`), "PCRS"),
-		chromedp.Sleep(200*time.Millisecond))
+	n := p.renders(t)
+	p.run(t, chromedp.Click(chromedp.CSS(`.kf-search`)), chromedp.SendKeys(chromedp.CSS(`.kf-search`), "PCRS"))
+	// The URL follows the state as each key is handled; the render for that state has run by
+	// the time the page's script sees it (a Go event handler runs every goroutine it wakes).
+	p.until(t, "the search for PCRS to be handled", fmt.Sprintf(`location.search.includes("q=PCRS") && window.explorerRenders > %d`, n))
 	rows := eval[[]string](t, p, `[...document.querySelectorAll("#key-figures tbody tr")].map(r => r.textContent)`)
 	if len(rows) == 0 || len(rows) >= total {
 		t.Fatalf("search for PCRS left %d of %d rows", len(rows), total)
@@ -371,7 +375,9 @@ func TestKeyboardOnly(t *testing.T) {
 	focusOn(`#fatalities .view-table`)
 	p.run(t, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS(`#fatalities table.data`)))
 	focusOn(`#fatalities button.sort[data-col="value"]`)
+	n := p.renders(t)
 	p.run(t, chromedp.KeyEvent(" "))
+	p.renderedSince(t, n)
 	if s := eval[string](t, p, `document.querySelector("#fatalities tbody th").textContent`); s != "2020" {
 		t.Errorf("after sorting by value with the keyboard the first row is %q", s)
 	}

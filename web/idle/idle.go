@@ -1,8 +1,9 @@
 // Package idle decides when the browser build's background work runs: warming the charts a
 // reader is likely to ask for next, and collecting garbage. Go's wasm runs on the page's one
 // thread and a chart cannot be interrupted, so such work must wait until the page has been
-// quiet for a while, and must be for the latest view only. The rules are plain Go with the
-// clock passed in, so they are tested natively (wasm/warm.go only wires them up).
+// quiet for a while, and must be for the latest view only. The rules (Latest, Collector,
+// Worker, and the render loop's Renders) are plain Go with the clock passed in, so they are
+// tested natively; wasm/ only wires them to the page (view.Warm, runtime.GC, time.After).
 package idle
 
 import "time"

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefing/web/deadline"
 )
 
 func TestListenBusyPort(t *testing.T) {
@@ -67,7 +69,22 @@ func TestListenShutdown(t *testing.T) {
 	}()
 	<-started
 	cancel()
-	time.Sleep(50 * time.Millisecond) // let Shutdown close the listener
+	// Release the request only once Shutdown has closed the listener (a new connection is
+	// refused), so that it is in flight during the shutdown however slow the machine is.
+	limit, stop := deadline.Context(t, context.Background())
+	defer stop()
+	for {
+		c, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"))
+		if err != nil {
+			break
+		}
+		c.Close()
+		select {
+		case <-limit.Done():
+			t.Fatal("the listener still accepts after cancel")
+		case <-time.After(5 * time.Millisecond): // the poll's interval, not a wait for quiet
+		}
+	}
 	close(release)
 	if code := <-slow; code != 404 { // /slow is not in the site: 404 proves it completed
 		t.Errorf("in-flight request: %d", code)
@@ -77,7 +94,7 @@ func TestListenShutdown(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Listen after cancel: %v", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-limit.Done():
 		t.Fatal("Listen did not return after cancel")
 	}
 	if _, err := http.Get(base); err == nil {
