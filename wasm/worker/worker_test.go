@@ -162,6 +162,20 @@ func TestWorkerInWrangler(t *testing.T) {
 		}
 	}
 
+	// The service worker and a file the page asks for by content (docs/architecture.md):
+	// JavaScript, the worker revalidated on every update check.
+	res, sw := fetch("GET", "/sw.js")
+	expect(res, "/sw.js", 200, "text/javascript", "no-cache")
+	if !bytes.Contains(sw, []byte(`"files":[`)) {
+		t.Errorf("/sw.js carries no file list: %.100q", sw)
+	}
+	if loader := regexp.MustCompile(`loader\.js\?v=[0-9a-f]+`).Find(body); loader == nil {
+		t.Errorf("/: asks for loader.js by no content hash")
+	} else {
+		res, _ := fetch("GET", "/"+string(loader))
+		expect(res, string(loader), 200, "text/javascript", server.CacheControl("loader.js"))
+	}
+
 	// A chart from the Go Worker.
 	const svgPath = "/charts/fatalities.svg?lang=fr&theme=dark"
 	res, body = fetch("GET", svgPath)

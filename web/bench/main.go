@@ -5,7 +5,8 @@
 // It serves dist/ with the production handler (web/server) on 127.0.0.1 and loads the page
 // -runs times in headless Chromium, each time in a new browser with a fresh profile and the
 // HTTP cache disabled: bytes transferred, time to the first chart, time until the wasm has
-// taken over (data-ready), click-to-next-frame latency of three controls, wasm and JS memory.
+// taken over (data-ready), click-to-next-frame latency of three controls, wasm and JS memory;
+// then -repeat browsers each visit once and again, served by the service worker (repeat.go).
 // Then it runs a bounded concurrent load test of the same handler over loopback, and the Go
 // benchmarks of the renderer, the views and the server (go test -bench). These are
 // measurements for people to read, not assertions: nothing here fails on a slow figure.
@@ -44,7 +45,12 @@ func main() {
 	rounds := flag.Int("rounds", 25, "page loads per client in the load test (1–1000)")
 	chromium := flag.String("chromium", chromium.Path, "the Chromium to drive")
 	goBenchLimit := flag.Duration("go-timeout", 15*time.Minute, "time limit of go test")
+	repeat := flag.Int("repeat", 3, "browsers that each make a first visit and then repeat visits served by the service worker (0–20)")
+	onlyRepeat := flag.Bool("only-repeat", false, "measure only the repeat visits and print their table (docs/benchmarks.md is left as it is)")
 	flag.Parse()
+	if *repeat < 0 || *repeat > 20 {
+		fail("a flag is out of range (see -help)")
+	}
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
 		*workers < 1 || *workers > 256 || *rounds < 1 || *rounds > 1000 {
 		fail("a flag is out of range (see -help)")
@@ -71,6 +77,17 @@ func main() {
 	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles}
 	rep.Machine = describeMachine(ctx, *chromium)
 
+	if *onlyRepeat {
+		samples, errs := repeatVisits(ctx, *chromium, *dist, max(*repeat, 1))
+		var b strings.Builder
+		writeRepeat(func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }, samples, errs)
+		fmt.Print(b.String())
+		if len(samples) == 0 {
+			fail("no repeat visit succeeded")
+		}
+		return
+	}
+
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)
 	for i := range *runs {
@@ -87,6 +104,9 @@ func main() {
 		rep.Loads = append(rep.Loads, r)
 	}
 	srv.Close()
+	if *repeat > 0 {
+		rep.Repeat, rep.RepeatErrs = repeatVisits(ctx, *chromium, *dist, *repeat)
+	}
 
 	paths, ae := loadPaths(rep.Loads)
 	if len(paths) == 0 {

@@ -16,6 +16,8 @@ type report struct {
 	Runs, Toggles     int
 	Loads             []*loadRun
 	RunErrors         []string
+	Repeat            []repeatSample // repeat visits served by the service worker (repeat.go)
+	RepeatErrs        []string
 	Load              *loadResult
 	LoadErr           string
 	Go                goBench
@@ -81,6 +83,9 @@ func (r *report) markdown() string {
 
 	r.writeSizes(p)
 	r.writeLoad(p)
+	if len(r.Repeat) > 0 || len(r.RepeatErrs) > 0 {
+		writeRepeat(p, r.Repeat, r.RepeatErrs)
+	}
 	r.writeControls(p)
 	r.writeServer(p)
 	r.writeGo(p)

@@ -151,6 +151,11 @@ func TestRepeatVisitWorksOffline(t *testing.T) {
 	if n := eval[int](t, p, `performance.getEntriesByType("navigation")[0].transferSize`); n != 0 {
 		t.Errorf("the offline page came over the network (%d bytes)", n)
 	}
+	// An embed is a page of the same folder: the same worker and cache serve it.
+	p.open(t, s.URL+"/index.html?embed=parity&controls=0")
+	if !eval[bool](t, p, `!!navigator.serviceWorker.controller && document.querySelectorAll("#parity .chart.only svg .bar").length > 0`) {
+		t.Error("the embed did not load from the worker's cache")
+	}
 	p.cleanConsole(t)
 }
 

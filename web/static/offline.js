@@ -39,8 +39,10 @@
       }
     });
     p.appendChild(btn);
-    div.appendChild(p);
+    // The status region goes in empty and gets its text a frame later: screen readers
+    // announce a change to a live region they know, not a region that arrives with its text.
     document.body.appendChild(div);
+    requestAnimationFrame(function () { div.appendChild(p); });
   }
 
   // watch says so once a new worker has installed while this page runs under an older one.
