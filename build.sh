@@ -101,6 +101,11 @@ fuzz() {
 bench() {
   install_browser
   build
+  case " $* " in
+    *" -lighthouse "*|*" --lighthouse "*|*" -lighthouse=true "*)
+      log "npm package: Lighthouse for the mobile audit (pinned in web/bench/lighthouse)"
+      npm ci --prefix web/bench/lighthouse --no-audit --no-fund ;;
+  esac
   log "benchmarks: $DIST/ in headless Chromium, load test, go test -bench -> docs/benchmarks.md"
   go run ./web/bench -dist "$DIST" -out docs/benchmarks.md "$@"
 }

@@ -18,6 +18,7 @@ import (
 )
 
 func main() {
+	mark("wasm start") // after Go's runtime and package initialisation
 	defer func() {
 		if r := recover(); r != nil {
 			fail(fmt.Sprint("panic: ", r))
@@ -33,9 +34,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	mark("data ready")
 	if err := loadFont(); err != nil {
 		return err
 	}
+	mark("font ready")
 	renderer, err := domrender.New("#vugu_mount_point")
 	if err != nil {
 		return err
@@ -95,7 +98,9 @@ func run() error {
 		}
 		if first {
 			first = false
+			mark("first render done")
 			ready()
+			mark("controls live")
 			injectFaults(renderer.EventEnv(), root)
 		}
 		// A render that changed nothing (an event that was a no-op) has nothing

@@ -44,9 +44,14 @@ func main() {
 	rounds := flag.Int("rounds", 25, "page loads per client in the load test (1–1000)")
 	chromium := flag.String("chromium", chromium.Path, "the Chromium to drive")
 	goBenchLimit := flag.Duration("go-timeout", 15*time.Minute, "time limit of go test")
+	startupRuns := flag.Int("startup-runs", 3, "start-up loads of each network profile and kind (0–20)")
+	lighthouse := flag.Bool("lighthouse", false, "also run Lighthouse's mobile performance audit (npm ci --prefix "+lighthouseDir+")")
+	lighthouseRuns := flag.Int("lighthouse-runs", 3, "Lighthouse runs (1–10)")
+	startupOnly := flag.Bool("startup-only", false, "measure only the start-up loads (and Lighthouse): no control loads, load test or go test")
 	flag.Parse()
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
-		*workers < 1 || *workers > 256 || *rounds < 1 || *rounds > 1000 {
+		*workers < 1 || *workers > 256 || *rounds < 1 || *rounds > 1000 ||
+		*startupRuns < 0 || *startupRuns > 20 || *lighthouseRuns < 1 || *lighthouseRuns > 10 {
 		fail("a flag is out of range (see -help)")
 	}
 	if st, err := os.Stat(*dist); err != nil || !st.IsDir() {
@@ -68,11 +73,27 @@ func main() {
 	ctx, cancel := context.WithTimeout(ctx, totalLimit)
 	defer cancel()
 
-	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles}
+	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles, StartupOnly: *startupOnly}
 	rep.Machine = describeMachine(ctx, *chromium)
 
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)
+	if *startupRuns > 0 {
+		rep.Startup = runStartup(ctx, *chromium, srv.URL, *startupRuns)
+	}
+	if *lighthouse {
+		rep.Lighthouse = runLighthouse(ctx, *chromium, srv.URL+"/", *lighthouseRuns)
+	}
+	if *startupOnly {
+		srv.Close()
+		rep.Finished = time.Now().UTC()
+		rep.EndLoad = loadAvg()
+		if err := os.WriteFile(*out, []byte(rep.markdown()), 0o644); err != nil {
+			fail(err.Error())
+		}
+		logf("wrote %s", *out)
+		return
+	}
 	for i := range *runs {
 		logf("cold load %d/%d in a new Chromium", i+1, *runs)
 		r, err := coldLoad(ctx, *chromium, srv.URL, *toggles)

@@ -20,6 +20,9 @@ type report struct {
 	LoadErr           string
 	Go                goBench
 	EndLoad           string
+	Startup           []*startupSet  // the start-up loads (startup.go)
+	Lighthouse        *lighthouseSet // with -lighthouse
+	StartupOnly       bool           // -startup-only: no control loads, load test or go test
 }
 
 // over collects one figure from every successful load.
@@ -63,9 +66,10 @@ func (r *report) markdown() string {
 	p("")
 	p("```sh")
 	p("./build.sh bench   # builds dist/, then: go run ./web/bench -dist dist -out docs/benchmarks.md")
+	p("./build.sh bench -lighthouse   # the same, and Lighthouse's mobile audit (npm ci --prefix %s when missing)", lighthouseDir)
 	p("```")
 	p("")
-	p("`go run ./web/bench -help` lists the knobs (`-runs`, `-toggles`, `-count`, `-workers`, `-rounds`). The run took %s.",
+	p("`go run ./web/bench -help` lists the knobs (`-runs`, `-startup-runs`, `-lighthouse-runs`, `-toggles`, `-count`, `-workers`, `-rounds`; `-startup-only` measures only the start-up and Lighthouse). The run took %s.",
 		r.Finished.Sub(r.Started).Round(time.Second))
 	p("")
 	p("How the figures are taken:")
@@ -80,6 +84,11 @@ func (r *report) markdown() string {
 	p("")
 
 	r.writeSizes(p)
+	r.writeStartup(p)
+	r.writeLighthouse(p)
+	if r.StartupOnly {
+		return b.String()
+	}
 	r.writeLoad(p)
 	r.writeControls(p)
 	r.writeServer(p)
