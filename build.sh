@@ -17,6 +17,10 @@ log() { printf '==> %s\n' "$*" >&2; }
 
 build() {
   mkdir -p build
+  # The wasm starts with the data as a Go literal (data/built): written from the CSV files here,
+  # so a data edit never needs a step of its own.
+  log "data: go generate ./data/built"
+  go generate ./data/built
   log "compiling wasm"
   GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o build/app.wasm ./wasm
   log "building site into $DIST/"

@@ -11,7 +11,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/domrender"
 
-	"briefing/data"
+	"briefing/data/built"
 	"briefing/web/state"
 	"briefing/web/ui"
 	"briefing/web/view"
@@ -31,10 +31,7 @@ func main() {
 }
 
 func run() error {
-	b, err := data.Load()
-	if err != nil {
-		return err
-	}
+	b := built.Briefing() // parsed and validated at build time
 	mark("data ready")
 	pause()
 	if err := loadFont(); err != nil {
@@ -101,6 +98,7 @@ func run() error {
 	first := true
 	warmed := "" // the version last warmed for
 	pause()
+	drawAhead(root)
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := draw(first); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 
 	"briefing/web/idle"
 	"briefing/web/ui"
+	"briefing/web/view"
 )
 
 // mark records a User Timing mark ("explorer " + step) at a step of the start-up, so that the
@@ -63,5 +64,24 @@ func adoptPrerendered(shown *blocks, root *ui.Root) {
 		if _, ok := root.Block(key); ok {
 			shown.keep(key, array.Call("from", el.Get("childNodes")))
 		}
+	}
+}
+
+// drawAhead renders the charts of the first view into the chart cache one card at a time,
+// pausing between cards, so that the first build (one call into Vugu that cannot pause) finds
+// them drawn. Each card is also the first run of the chart code, which the browser compiles
+// as it is first called: that cost is spread over these slices too. A card that fails here is
+// left to the build, which shows the failure in that card as usual.
+func drawAhead(root *ui.Root) {
+	s := root.Effective()
+	if s.Slide > 0 { // a presentation opened from a link draws slides, not cards
+		return
+	}
+	for _, ds := range root.Datasets() {
+		func() {
+			defer func() { _ = recover() }()
+			_, _ = view.NewCard(root.Briefing, ds, s, root.Charts, root.Layouts())
+		}()
+		pause()
 	}
 }
