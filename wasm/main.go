@@ -78,6 +78,7 @@ func run() error {
 		built := env.RunBuild(root)
 		measure(perf, "explorer build", t0, perf.Call("now"))
 		if first {
+			mark("first build done")
 			adoptPrerendered(shown, root)
 		}
 		pause()
@@ -87,6 +88,9 @@ func run() error {
 		}
 		showLanguage(root.State.Lang)
 		measure(perf, "explorer render", t1, perf.Call("now"))
+		if first {
+			mark("first patch done")
+		}
 		pause()
 		t2 := perf.Call("now")
 		shown.sync(root)
@@ -99,6 +103,7 @@ func run() error {
 	warmed := "" // the version last warmed for
 	pause()
 	drawAhead(root)
+	mark("charts drawn ahead")
 	for ok := true; ok; ok = renderer.EventWait() {
 		if err := draw(first); err != nil {
 			return err
