@@ -47,6 +47,7 @@ func main() {
 	startupRuns := flag.Int("startup-runs", 3, "start-up loads of each network profile and kind (0–20)")
 	lighthouse := flag.Bool("lighthouse", false, "also run Lighthouse's mobile performance audit (npm ci --prefix "+lighthouseDir+")")
 	lighthouseRuns := flag.Int("lighthouse-runs", 3, "Lighthouse runs (1–10)")
+	history := flag.String("history", "docs/benchmarks-history.md", "figures from earlier builds (hand-written), copied into the report when the file exists")
 	startupOnly := flag.Bool("startup-only", false, "measure only the start-up loads (and Lighthouse): no control loads, load test or go test")
 	flag.Parse()
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
@@ -75,6 +76,9 @@ func main() {
 
 	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles, StartupOnly: *startupOnly}
 	rep.Machine = describeMachine(ctx, *chromium)
+	if b, err := os.ReadFile(*history); err == nil {
+		rep.History, rep.HistoryFile = string(b), *history
+	}
 
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)

@@ -23,6 +23,8 @@ type report struct {
 	Startup           []*startupSet  // the start-up loads (startup.go)
 	Lighthouse        *lighthouseSet // with -lighthouse
 	StartupOnly       bool           // -startup-only: no control loads, load test or go test
+	History           string         // -history: earlier figures, copied in after the start-up
+	HistoryFile       string
 }
 
 // over collects one figure from every successful load.
@@ -86,6 +88,11 @@ func (r *report) markdown() string {
 	r.writeSizes(p)
 	r.writeStartup(p)
 	r.writeLighthouse(p)
+	if r.History != "" {
+		p("<!-- copied from %s, which is written by hand -->", r.HistoryFile)
+		p("%s", strings.TrimSpace(r.History))
+		p("")
+	}
 	if r.StartupOnly {
 		return b.String()
 	}
