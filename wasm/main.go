@@ -64,7 +64,7 @@ func run() error {
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	perf := js.Global().Get("performance")
-	// draw renders the page. The first render, the take-over, pauses between its steps (see
+	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
 	// before its dispatch returns.
 	draw := func(first bool) error {
@@ -91,7 +91,8 @@ func run() error {
 		if first {
 			mark("first patch done")
 		}
-		pause()
+		// No pause from here to ready(): the browser must not paint the patched page before
+		// its charts are back in place and early.js has replayed the reader's input.
 		t2 := perf.Call("now")
 		shown.sync(root)
 		measure(perf, "explorer blocks", t2, perf.Call("now"))

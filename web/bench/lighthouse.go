@@ -39,26 +39,39 @@ func (s *lighthouseSet) over(f func(lighthouseRun) float64) summary {
 	return summarize(xs)
 }
 
-// runLighthouse audits url runs times with the system Chromium (CHROME_PATH).
-func runLighthouse(ctx context.Context, chromiumPath, url string, runs int) *lighthouseSet {
-	set := &lighthouseSet{}
+// runLighthouse audits each of urls runs times with the system Chromium (CHROME_PATH), taking
+// turns between the urls as runStartup does.
+func runLighthouse(ctx context.Context, chromiumPath string, urls []string, runs int) []*lighthouseSet {
+	sets := make([]*lighthouseSet, len(urls))
+	for i := range urls {
+		sets[i] = &lighthouseSet{}
+	}
+	for i := range runs {
+		for u, url := range urls {
+			lighthouseOnce(ctx, chromiumPath, url, i, runs, sets[u])
+		}
+	}
+	return sets
+}
+
+func lighthouseOnce(ctx context.Context, chromiumPath, url string, i, runs int, set *lighthouseSet) {
 	cli := filepath.Join(lighthouseDir, "node_modules", "lighthouse", "cli", "index.js")
 	if _, err := os.Stat(cli); err != nil {
 		set.Errors = append(set.Errors, "Lighthouse is not installed: npm ci --prefix "+lighthouseDir)
-		return set
+		return
 	}
 	tmp, err := os.MkdirTemp("", "bench-lighthouse")
 	if err != nil {
 		set.Errors = append(set.Errors, err.Error())
-		return set
+		return
 	}
 	defer os.RemoveAll(tmp)
-	for i := range runs {
+	{
 		out := filepath.Join(tmp, fmt.Sprintf("run%d.json", i))
 		args := []string{cli, url, "--only-categories=performance", "--output=json", "--output-path=" + out, "--quiet",
 			"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"}
 		set.Command = fmt.Sprintf("CHROME_PATH=%s node %s <url> --only-categories=performance --output=json --output-path=<report.json> --quiet '%s'", chromiumPath, cli, args[len(args)-1])
-		logf("lighthouse %d/%d", i+1, runs)
+		logf("lighthouse %d/%d, %s", i+1, runs, url)
 		rctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 		cmd := exec.CommandContext(rctx, "node", args...)
 		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromiumPath)
@@ -66,17 +79,16 @@ func runLighthouse(ctx context.Context, chromiumPath, url string, runs int) *lig
 		cancel()
 		if err != nil {
 			set.Errors = append(set.Errors, fmt.Sprintf("run %d: %v: %s", i+1, err, lastLines(string(msg), 5)))
-			continue
+			return
 		}
 		r, err := readLighthouse(out)
 		if err != nil {
 			set.Errors = append(set.Errors, fmt.Sprintf("run %d: %v", i+1, err))
-			continue
+			return
 		}
 		logf("  score %.0f, TBT %s, FCP %s, LCP %s", r.Score, ms(r.TBT), ms(r.FCP), ms(r.LCP))
 		set.Runs = append(set.Runs, r)
 	}
-	return set
 }
 
 // lighthouseReport is the part of Lighthouse's JSON report read here.

@@ -48,6 +48,7 @@ func main() {
 	lighthouse := flag.Bool("lighthouse", false, "also run Lighthouse's mobile performance audit (npm ci --prefix "+lighthouseDir+")")
 	lighthouseRuns := flag.Int("lighthouse-runs", 3, "Lighthouse runs (1–10)")
 	history := flag.String("history", "docs/benchmarks-history.md", "figures from earlier builds (hand-written), copied into the report when the file exists")
+	baseline := flag.String("baseline", "", "another built site (an earlier build's dist/) measured in turn with -dist in the start-up loads and Lighthouse, for before/after figures under the same machine load")
 	startupOnly := flag.Bool("startup-only", false, "measure only the start-up loads (and Lighthouse): no control loads, load test or go test")
 	flag.Parse()
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
@@ -82,11 +83,31 @@ func main() {
 
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)
+	sites := []string{srv.URL}
+	if *baseline != "" {
+		base := httptest.NewServer(server.New(os.DirFS(*baseline), server.Options{}))
+		defer base.Close()
+		warm(ctx, base.URL, *baseline)
+		sites = append(sites, base.URL)
+		rep.BaselineDir = *baseline
+	}
 	if *startupRuns > 0 {
-		rep.Startup = runStartup(ctx, *chromium, srv.URL, *startupRuns)
+		all := runStartup(ctx, *chromium, sites, *startupRuns)
+		rep.Startup = all[0]
+		if len(all) > 1 {
+			rep.BaselineStartup = all[1]
+		}
 	}
 	if *lighthouse {
-		rep.Lighthouse = runLighthouse(ctx, *chromium, srv.URL+"/", *lighthouseRuns)
+		urls := make([]string, len(sites))
+		for i, s := range sites {
+			urls[i] = s + "/"
+		}
+		all := runLighthouse(ctx, *chromium, urls, *lighthouseRuns)
+		rep.Lighthouse = all[0]
+		if len(all) > 1 {
+			rep.BaselineLighthouse = all[1]
+		}
 	}
 	if *startupOnly {
 		srv.Close()

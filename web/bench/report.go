@@ -9,22 +9,25 @@ import (
 
 // report is everything docs/benchmarks.md shows.
 type report struct {
-	Started, Finished time.Time
-	Dist              string
-	Machine           machine
-	Wasm              wasmFiles
-	Runs, Toggles     int
-	Loads             []*loadRun
-	RunErrors         []string
-	Load              *loadResult
-	LoadErr           string
-	Go                goBench
-	EndLoad           string
-	Startup           []*startupSet  // the start-up loads (startup.go)
-	Lighthouse        *lighthouseSet // with -lighthouse
-	StartupOnly       bool           // -startup-only: no control loads, load test or go test
-	History           string         // -history: earlier figures, copied in after the start-up
-	HistoryFile       string
+	Started, Finished  time.Time
+	Dist               string
+	Machine            machine
+	Wasm               wasmFiles
+	Runs, Toggles      int
+	Loads              []*loadRun
+	RunErrors          []string
+	Load               *loadResult
+	LoadErr            string
+	Go                 goBench
+	EndLoad            string
+	Startup            []*startupSet  // the start-up loads (startup.go)
+	Lighthouse         *lighthouseSet // with -lighthouse
+	StartupOnly        bool           // -startup-only: no control loads, load test or go test
+	BaselineDir        string         // -baseline: an earlier build, measured in turn with this one
+	BaselineStartup    []*startupSet
+	BaselineLighthouse *lighthouseSet
+	History            string // -history: earlier figures, copied in after the start-up
+	HistoryFile        string
 }
 
 // over collects one figure from every successful load.
@@ -88,6 +91,7 @@ func (r *report) markdown() string {
 	r.writeSizes(p)
 	r.writeStartup(p)
 	r.writeLighthouse(p)
+	r.writeBaseline(p)
 	if r.History != "" {
 		p("<!-- copied from %s, which is written by hand -->", r.HistoryFile)
 		p("%s", strings.TrimSpace(r.History))

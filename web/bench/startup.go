@@ -329,27 +329,36 @@ func (s *startupSet) medianRun() *startupRun {
 	return rs[(len(rs)-1)/2]
 }
 
-// runStartup makes runs loads of every profile and kind.
-func runStartup(ctx context.Context, chromiumPath, site string, runs int) []*startupSet {
-	var sets []*startupSet
+// runStartup makes runs loads of every profile and kind of each site, taking turns (a load
+// of the first site, then of the second, …), so that on a shared machine the sites meet the
+// same load. It returns each site's sets.
+func runStartup(ctx context.Context, chromiumPath string, sites []string, runs int) [][]*startupSet {
+	out := make([][]*startupSet, len(sites))
 	for _, prof := range profiles {
 		for _, kind := range startupKinds {
-			set := &startupSet{Profile: prof, Kind: kind}
-			for i := range runs {
-				logf("start-up, %s, %s load %d/%d", prof.Name, kind, i+1, runs)
-				t0 := time.Now()
-				r, err := startupLoad(ctx, chromiumPath, site, prof, kind)
-				if err != nil {
-					logf("  failed: %v", err)
-					set.Errors = append(set.Errors, err.Error())
-					continue
-				}
-				logf("  %s: first chart %s, controls %s, TBT %s, longest task %s, %s", time.Since(t0).Round(time.Millisecond),
-					ms(r.FirstChart()), ms(r.M.Ready), ms(r.TBT()), ms(r.Longest()), size(r.Bytes()))
-				set.Runs = append(set.Runs, r)
+			sets := make([]*startupSet, len(sites))
+			for si := range sites {
+				sets[si] = &startupSet{Profile: prof, Kind: kind}
 			}
-			sets = append(sets, set)
+			for i := range runs {
+				for si, site := range sites {
+					logf("start-up, site %d, %s, %s load %d/%d", si+1, prof.Name, kind, i+1, runs)
+					t0 := time.Now()
+					r, err := startupLoad(ctx, chromiumPath, site, prof, kind)
+					if err != nil {
+						logf("  failed: %v", err)
+						sets[si].Errors = append(sets[si].Errors, err.Error())
+						continue
+					}
+					logf("  %s: first chart %s, controls %s, TBT %s, longest task %s, %s", time.Since(t0).Round(time.Millisecond),
+						ms(r.FirstChart()), ms(r.M.Ready), ms(r.TBT()), ms(r.Longest()), size(r.Bytes()))
+					sets[si].Runs = append(sets[si].Runs, r)
+				}
+			}
+			for si := range sites {
+				out[si] = append(out[si], sets[si])
+			}
 		}
 	}
-	return sets
+	return out
 }

@@ -126,3 +126,28 @@ func (r *report) writeLighthouse(p func(string, ...any)) {
 		p("- failed: %s", e)
 	}
 }
+
+// writeBaseline reports the -baseline build, measured in turn with this one.
+func (r *report) writeBaseline(p func(string, ...any)) {
+	if r.BaselineDir == "" {
+		return
+	}
+	p("## The same, for the baseline build (`-baseline %s`)", r.BaselineDir)
+	p("")
+	p("Each start-up load and Lighthouse run of the baseline was made right after the same one of `%s/` above, so that both met the same load on the machine.", r.Dist)
+	p("")
+	b := *r
+	b.Startup, b.Lighthouse = r.BaselineStartup, r.BaselineLighthouse
+	var inner strings.Builder
+	q := func(format string, a ...any) { fmt.Fprintf(&inner, format+"\n", a...) }
+	b.writeStartup(q)
+	b.writeLighthouse(q)
+	// One level down: these are subsections of this section.
+	for _, line := range strings.Split(strings.TrimRight(inner.String(), "\n"), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			line = "#" + line
+		}
+		p("%s", line)
+	}
+	p("")
+}
