@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,7 @@ func main() {
 	lighthouseRuns := flag.Int("lighthouse-runs", 3, "Lighthouse runs (1–10)")
 	history := flag.String("history", "docs/benchmarks-history.md", "figures from earlier builds (hand-written), copied into the report when the file exists")
 	baseline := flag.String("baseline", "", "another built site (an earlier build's dist/) measured in turn with -dist in the start-up loads and Lighthouse, for before/after figures under the same machine load")
+	kinds := flag.String("kinds", strings.Join(startupKinds, ","), "the kinds of start-up load to make, comma-separated")
 	startupOnly := flag.Bool("startup-only", false, "measure only the start-up loads (and Lighthouse): no control loads, load test or go test")
 	flag.Parse()
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
@@ -83,6 +85,16 @@ func main() {
 
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)
+	if *kinds != "" {
+		var ks []string
+		for _, k := range strings.Split(*kinds, ",") {
+			if k = strings.TrimSpace(k); !slices.Contains(startupKinds, k) {
+				fail(fmt.Sprintf("-kinds: unknown kind %q (known: %s)", k, strings.Join(startupKinds, ", ")))
+			}
+			ks = append(ks, strings.TrimSpace(k))
+		}
+		startupKinds = ks
+	}
 	sites := []string{srv.URL}
 	if *baseline != "" {
 		base := httptest.NewServer(server.New(os.DirFS(*baseline), server.Options{}))
