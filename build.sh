@@ -19,6 +19,10 @@ log() { printf '==> %s\n' "$*" >&2; }
 
 build() {
   mkdir -p build
+  # The wasm starts with the data as a Go literal (data/built): written from the CSV files here,
+  # so a data edit never needs a step of its own.
+  log "data: go generate ./data/built"
+  go generate ./data/built
   log "compiling wasm"
   GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o build/app.wasm ./wasm
   log "building site into $DIST/"
@@ -135,6 +139,11 @@ stress() {
 bench() {
   install_browser
   build
+  case " $* " in
+    *" -lighthouse "*|*" --lighthouse "*|*" -lighthouse=true "*)
+      log "npm package: Lighthouse for the mobile audit (pinned in web/bench/lighthouse)"
+      npm ci --prefix web/bench/lighthouse --no-audit --no-fund ;;
+  esac
   log "benchmarks: $DIST/ in headless Chromium, load test, go test -bench -> docs/benchmarks.md"
   go run ./web/bench -dist "$DIST" -out docs/benchmarks.md "$@"
 }

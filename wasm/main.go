@@ -11,7 +11,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/domrender"
 
-	"briefing/data"
+	"briefing/data/built"
 	"briefing/web/idle"
 	"briefing/web/state"
 	"briefing/web/ui"
@@ -19,6 +19,8 @@ import (
 )
 
 func main() {
+	mark("wasm start") // after Go's runtime and package initialisation
+	startSlice.Begin()
 	defer func() {
 		if r := recover(); r != nil {
 			fail(fmt.Sprint("panic: ", r))
@@ -30,10 +32,9 @@ func main() {
 }
 
 func run() error {
-	b, err := data.Load()
-	if err != nil {
-		return err
-	}
+	b := built.Briefing() // parsed and validated at build time
+	mark("data ready")
+	pause()
 	renderer, err := domrender.New("#vugu_mount_point")
 	if err != nil {
 		return err
@@ -60,28 +61,48 @@ func run() error {
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	perf := js.Global().Get("performance")
-	draw := func() error {
+	// draw renders the page. The first render, the take-over, pauses after the build (see
+	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
+	// before its dispatch returns.
+	draw := func(first bool) error {
+		pause := pause
+		if !first {
+			pause = func() {}
+		}
+		// The steps of a render as User Timing measures, for the browser's performance tools
+		// and the benchmark (web/bench); only the last of each is kept.
 		t0 := perf.Call("now")
 		built := env.RunBuild(root)
+		measure(perf, "explorer build", t0, perf.Call("now"))
+		if first {
+			mark("first build done")
+			adoptPrerendered(shown, root)
+		}
+		pause()
 		t1 := perf.Call("now")
 		if err := renderer.Render(built); err != nil {
 			return err
 		}
 		showLanguage(root.State.Lang)
+		measure(perf, "explorer render", t1, perf.Call("now"))
+		if first {
+			mark("first patch done")
+		}
+		// No pause from here to ready(): the browser must not paint the patched page before
+		// its charts are back in place and early.js has replayed the reader's input.
 		t2 := perf.Call("now")
 		shown.sync(root)
-		// The steps of a render as User Timing measures, for the browser's performance tools
-		// and the benchmark (web/bench); only the last of each is kept.
-		measure(perf, "explorer build", t0, t1)
-		measure(perf, "explorer render", t1, t2)
 		measure(perf, "explorer blocks", t2, perf.Call("now"))
 		return nil
 	}
 	ee := renderer.EventEnv()
 	warm := newWarmer()
 	var renders idle.Renders
+	pause()
+	drawAhead(root)
+	mark("charts drawn ahead")
 	for ok := true; ok; ok = renderer.EventWait() {
-		if err := draw(); err != nil {
+		if err := draw(renders.Count() == 0); err != nil {
 			return err
 		}
 		fitSlides(ee, root)
@@ -94,7 +115,9 @@ func run() error {
 		first, warmNew := renders.Done(root.Version())
 		count("explorerRenders", renders.Count()) // for tests: see idle.Renders
 		if first {
+			mark("first render done")
 			ready()
+			mark("controls live")
 			injectFaults(renderer.EventEnv(), root)
 		}
 		if warmNew {

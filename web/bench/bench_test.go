@@ -72,3 +72,29 @@ func TestLayoutFits(t *testing.T) {
 		}
 	}
 }
+
+func TestBlockingTime(t *testing.T) {
+	tasks := []longTask{
+		{S: 100, D: 80},  // before FCP at 150: only its 30 ms after FCP count, under 50: nothing
+		{S: 200, D: 120}, // 70 blocking
+		{S: 400, D: 50},  // exactly 50: nothing
+		{S: 900, D: 200}, // runs past controls working at 1000: 100 ms inside, 50 blocking
+	}
+	if got := blockingTime(tasks, 150, 1000); got != 120 {
+		t.Errorf("blockingTime = %v, want 120", got)
+	}
+}
+
+func TestSplitTask(t *testing.T) {
+	marks := []userMark{{"explorer data ready", 150}, {"explorer wasm start", 120}, {"explorer later", 500}}
+	segs := splitTask(longTask{S: 100, D: 100}, marks)
+	want := []segment{{"", "explorer wasm start", 20}, {"explorer wasm start", "explorer data ready", 30}, {"explorer data ready", "", 50}}
+	if len(segs) != len(want) {
+		t.Fatalf("segments %+v, want %+v", segs, want)
+	}
+	for i := range want {
+		if segs[i] != want[i] {
+			t.Errorf("segment %d = %+v, want %+v", i, segs[i], want[i])
+		}
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,12 +48,20 @@ func main() {
 	goBenchLimit := flag.Duration("go-timeout", 15*time.Minute, "time limit of go test")
 	repeat := flag.Int("repeat", 3, "browsers that each make a first visit and then repeat visits served by the service worker (0–20)")
 	onlyRepeat := flag.Bool("only-repeat", false, "measure only the repeat visits and print their table (docs/benchmarks.md is left as it is)")
+	startupRuns := flag.Int("startup-runs", 3, "start-up loads of each network profile and kind (0–20)")
+	lighthouse := flag.Bool("lighthouse", false, "also run Lighthouse's mobile performance audit (npm ci --prefix "+lighthouseDir+")")
+	lighthouseRuns := flag.Int("lighthouse-runs", 3, "Lighthouse runs (1–10)")
+	history := flag.String("history", "docs/benchmarks-history.md", "figures from earlier builds (hand-written), copied into the report when the file exists")
+	baseline := flag.String("baseline", "", "another built site (an earlier build's dist/) measured in turn with -dist in the start-up loads and Lighthouse, for before/after figures under the same machine load")
+	kinds := flag.String("kinds", strings.Join(startupKinds, ","), "the kinds of start-up load to make, comma-separated")
+	startupOnly := flag.Bool("startup-only", false, "measure only the start-up loads (and Lighthouse): no control loads, load test or go test")
 	flag.Parse()
 	if *repeat < 0 || *repeat > 20 {
 		fail("a flag is out of range (see -help)")
 	}
 	if *runs < 1 || *runs > 20 || *toggles < 0 || *toggles > 100 || *count < 1 || *count > 10 ||
-		*workers < 1 || *workers > 256 || *rounds < 1 || *rounds > 1000 {
+		*workers < 1 || *workers > 256 || *rounds < 1 || *rounds > 1000 ||
+		*startupRuns < 0 || *startupRuns > 20 || *lighthouseRuns < 1 || *lighthouseRuns > 10 {
 		fail("a flag is out of range (see -help)")
 	}
 	if st, err := os.Stat(*dist); err != nil || !st.IsDir() {
@@ -74,8 +83,11 @@ func main() {
 	ctx, cancel := context.WithTimeout(ctx, totalLimit)
 	defer cancel()
 
-	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles}
+	rep := &report{Started: time.Now().UTC(), Dist: filepath.Base(filepath.Clean(*dist)), Wasm: wasm, Runs: *runs, Toggles: *toggles, StartupOnly: *startupOnly}
 	rep.Machine = describeMachine(ctx, *chromium)
+	if b, err := os.ReadFile(*history); err == nil {
+		rep.History, rep.HistoryFile = string(b), *history
+	}
 
 	if *onlyRepeat {
 		samples, errs := repeatVisits(ctx, *chromium, *dist, max(*repeat, 1))
@@ -90,6 +102,52 @@ func main() {
 
 	srv := httptest.NewServer(server.New(os.DirFS(*dist), server.Options{}))
 	warm(ctx, srv.URL, *dist)
+	if *kinds != "" {
+		var ks []string
+		for _, k := range strings.Split(*kinds, ",") {
+			if k = strings.TrimSpace(k); !slices.Contains(startupKinds, k) {
+				fail(fmt.Sprintf("-kinds: unknown kind %q (known: %s)", k, strings.Join(startupKinds, ", ")))
+			}
+			ks = append(ks, strings.TrimSpace(k))
+		}
+		startupKinds = ks
+	}
+	sites := []string{srv.URL}
+	if *baseline != "" {
+		base := httptest.NewServer(server.New(os.DirFS(*baseline), server.Options{}))
+		defer base.Close()
+		warm(ctx, base.URL, *baseline)
+		sites = append(sites, base.URL)
+		rep.BaselineDir = *baseline
+	}
+	if *startupRuns > 0 {
+		all := runStartup(ctx, *chromium, sites, *startupRuns)
+		rep.Startup = all[0]
+		if len(all) > 1 {
+			rep.BaselineStartup = all[1]
+		}
+	}
+	if *lighthouse {
+		urls := make([]string, len(sites))
+		for i, s := range sites {
+			urls[i] = s + "/"
+		}
+		all := runLighthouse(ctx, *chromium, urls, *lighthouseRuns)
+		rep.Lighthouse = all[0]
+		if len(all) > 1 {
+			rep.BaselineLighthouse = all[1]
+		}
+	}
+	if *startupOnly {
+		srv.Close()
+		rep.Finished = time.Now().UTC()
+		rep.EndLoad = loadAvg()
+		if err := os.WriteFile(*out, []byte(rep.markdown()), 0o644); err != nil {
+			fail(err.Error())
+		}
+		logf("wrote %s", *out)
+		return
+	}
 	for i := range *runs {
 		logf("cold load %d/%d in a new Chromium", i+1, *runs)
 		r, err := coldLoad(ctx, *chromium, srv.URL, *toggles)

@@ -9,19 +9,27 @@ import (
 
 // report is everything docs/benchmarks.md shows.
 type report struct {
-	Started, Finished time.Time
-	Dist              string
-	Machine           machine
-	Wasm              wasmFiles
-	Runs, Toggles     int
-	Loads             []*loadRun
-	RunErrors         []string
-	Repeat            []repeatSample // repeat visits served by the service worker (repeat.go)
-	RepeatErrs        []string
-	Load              *loadResult
-	LoadErr           string
-	Go                goBench
-	EndLoad           string
+	Started, Finished  time.Time
+	Dist               string
+	Machine            machine
+	Wasm               wasmFiles
+	Runs, Toggles      int
+	Loads              []*loadRun
+	RunErrors          []string
+	Load               *loadResult
+	LoadErr            string
+	Go                 goBench
+	EndLoad            string
+	Startup            []*startupSet  // the start-up loads (startup.go)
+	Lighthouse         *lighthouseSet // with -lighthouse
+	StartupOnly        bool           // -startup-only: no control loads, load test or go test
+	BaselineDir        string         // -baseline: an earlier build, measured in turn with this one
+	BaselineStartup    []*startupSet
+	BaselineLighthouse *lighthouseSet
+	History            string // -history: earlier figures, copied in after the start-up
+	HistoryFile        string
+	Repeat             []repeatSample // repeat visits served by the service worker (repeat.go)
+	RepeatErrs         []string
 }
 
 // over collects one figure from every successful load.
@@ -65,9 +73,10 @@ func (r *report) markdown() string {
 	p("")
 	p("```sh")
 	p("./build.sh bench   # builds dist/, then: go run ./web/bench -dist dist -out docs/benchmarks.md")
+	p("./build.sh bench -lighthouse   # the same, and Lighthouse's mobile audit (npm ci --prefix %s when missing)", lighthouseDir)
 	p("```")
 	p("")
-	p("`go run ./web/bench -help` lists the knobs (`-runs`, `-toggles`, `-count`, `-workers`, `-rounds`). The run took %s.",
+	p("`go run ./web/bench -help` lists the knobs (`-runs`, `-startup-runs`, `-lighthouse-runs`, `-toggles`, `-count`, `-workers`, `-rounds`; `-startup-only` measures only the start-up and Lighthouse). The run took %s.",
 		r.Finished.Sub(r.Started).Round(time.Second))
 	p("")
 	p("How the figures are taken:")
@@ -82,6 +91,17 @@ func (r *report) markdown() string {
 	p("")
 
 	r.writeSizes(p)
+	r.writeStartup(p)
+	r.writeLighthouse(p)
+	r.writeBaseline(p)
+	if r.History != "" {
+		p("<!-- copied from %s, which is written by hand -->", r.HistoryFile)
+		p("%s", strings.TrimSpace(r.History))
+		p("")
+	}
+	if r.StartupOnly {
+		return b.String()
+	}
 	r.writeLoad(p)
 	if len(r.Repeat) > 0 || len(r.RepeatErrs) > 0 {
 		writeRepeat(p, r.Repeat, r.RepeatErrs)

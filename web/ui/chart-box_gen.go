@@ -32,6 +32,7 @@ func (c *ChartBox) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if !c.Live {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "layer"}}}
 			vgparent.AppendChild(vgn)
+			vgn.AddAttrInterface("data-block", c.Block.Key)
 			vgn.SetInnerHTML(vugu.HTML(c.Block.HTML))
 		}
 	}

@@ -1,0 +1,87 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+	"time"
+
+	"briefing/web/idle"
+	"briefing/web/ui"
+	"briefing/web/view"
+)
+
+// mark records a User Timing mark ("explorer " + step) at a step of the start-up, so that the
+// browser's performance tools and the benchmark (web/bench) can tell which step a long task
+// ran in.
+func mark(step string) {
+	js.Global().Get("performance").Call("mark", "explorer "+step)
+}
+
+// sliceBudget is how long the start-up runs before it gives the browser its thread back (see
+// idle.Slice): a task over 50 ms is a long task, and on a phone (CPU ×4) work is four times
+// longer than here.
+const sliceBudget = 10 * time.Millisecond
+
+// startSlice is the start-up's clock for yielding; Begin is called at each yield.
+var startSlice = idle.Slice{Budget: sliceBudget, Now: time.Now}
+
+// pause is called between the start-up's steps: when the steps since the last yield have used
+// the budget, it yields to the browser (which can paint, and take input, which early.js keeps
+// until the take-over) and returns when the start-up's turn comes again.
+func pause() {
+	if startSlice.Due() {
+		yieldToBrowser()
+		startSlice.Begin()
+	}
+}
+
+// yieldToBrowser ends the current browser task and returns in a new one, queued behind
+// whatever the browser has to do (paint, input). A sleep does it with no JS of its own: the Go
+// runtime hands the thread back to the browser with a timer (setTimeout) while no goroutine
+// can run, as the warm-up does between charts (wasm/warm.go).
+func yieldToBrowser() { time.Sleep(time.Millisecond) }
+
+// adoptPrerendered hands the blocks (wasm/blocks.go) the charts and rows the prerendered page
+// already shows, so that the first render moves those nodes where it needs them instead of
+// parsing every chart's SVG again, which with the layout that followed was the larger part of
+// the take-over. The build marks each prerendered block element with its key (data-block);
+// the prerender has every chart at each layout width, and the browser shows one of them, so
+// the first render keeps one element per chart box, not necessarily the one with the right
+// width. Each element is noted as showing its block, and the nodes of the blocks the view
+// needs now (root.Block, from the first build) are kept for blocks.sync to take. A block the
+// prerender does not have (state from the address, a reader's file) is filled as before.
+func adoptPrerendered(shown *blocks, root *ui.Root) {
+	els := js.Global().Get("document").Call("querySelectorAll", "[data-block]")
+	array := js.Global().Get("Array")
+	for i := 0; i < els.Length(); i++ {
+		el := els.Index(i)
+		if el.Get("childNodes").Length() == 0 {
+			continue
+		}
+		key := el.Call("getAttribute", "data-block").String()
+		el.Set("__block", key)
+		if _, ok := root.Block(key); ok {
+			shown.keep(key, array.Call("from", el.Get("childNodes")))
+		}
+	}
+}
+
+// drawAhead renders the charts of the first view into the chart cache one card at a time,
+// pausing between cards, so that the first build (one call into Vugu that cannot pause) finds
+// them drawn. Each card is also the first run of the chart code, which the browser compiles
+// as it is first called: that cost is spread over these slices too. A card that fails here is
+// left to the build, which shows the failure in that card as usual.
+func drawAhead(root *ui.Root) {
+	s := root.Effective()
+	if s.Slide > 0 { // a presentation opened from a link draws slides, not cards
+		return
+	}
+	for _, ds := range root.Datasets() {
+		func() {
+			defer func() { _ = recover() }()
+			_, _ = view.NewCard(root.Briefing, ds, s, root.Charts, root.Layouts())
+		}()
+		pause()
+	}
+}
