@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	js "github.com/vugu/vugu/js"
+
 	"briefing/web/chart"
 	"briefing/web/view"
 )
@@ -14,12 +16,34 @@ import (
 // text of the page through its instruction buffer on every event, whether it changed or not;
 // a chart's SVG and hit layer or the key-figures rows are most of the page and rarely
 // change. In the browser their element is left empty in the template (Vugu then leaves its
-// children alone) and the browser build sets its innerHTML only when Key changes
-// (Root.Block, wasm/blocks.go). The prerendered page has the same HTML inline.
+// children alone) and Vugu's own hook, vg-js-populate, hands the element to Blocks.Show
+// after every render of it; Show writes only when Key changed. The prerendered page has
+// the same HTML inline, which starts with its key (Marked), so that the browser adopts a
+// prerendered block whose key matches without drawing it again.
 type Block struct {
 	Key  string // changes whenever HTML does: a prefix and a hash of what the HTML is made of
-	HTML string
+	HTML string // starts with Marker(Key)
 }
+
+// Blocks puts blocks into their elements in the browser (wasm/blocks.go). Vugu calls Show
+// (vg-js-populate) after every render of a block's element, its attributes set; Show must
+// not write when the element already shows b.Key, and must not move the focus (an event
+// fired during a render stops the app).
+type Blocks interface {
+	Show(el js.Value, b Block)
+}
+
+// newBlock is a block of markup keyed by a hash of parts, which must include everything the
+// markup is made of.
+func newBlock(prefix, html string, parts ...string) Block {
+	key := hashKey(prefix, parts...)
+	return Block{Key: key, HTML: Marker(key) + html}
+}
+
+// Marker is how a block's HTML starts: a comment naming its key, which the browser reads
+// from a prerendered element's first node. Keys are letters, digits and one "-", so the
+// comment is well-formed.
+func Marker(key string) string { return "<!--" + key + "-->" }
 
 // hashKey is prefix-<FNV-64a of parts>: equal parts give equal keys, so an unchanged block is
 // never set again, and a different one always is (a collision is 1 in 2^64 per pair).
@@ -34,9 +58,9 @@ func hashKey(prefix string, parts ...string) string {
 
 // chartBlock is a chart box's content: the SVG, and over it one focusable button per bar
 // whose tooltip is pure CSS, so hovering or focusing a bar runs no Go at all. Tip texts come
-// from data (a reader's CSV too) and are escaped. prev holds blocks already made (by key):
+// from data (a reader's CSV too) and are escaped. prev holds blocks already made (by chart key):
 // one found there is reused rather than copied again with its tens of KB of SVG.
-func chartBlock(r chart.Result, tips []view.Tip, prev map[string]string) Block {
+func chartBlock(r chart.Result, tips []view.Tip, prev map[string]Block) Block {
 	var hits strings.Builder
 	hits.WriteString(`<div class="hits">`)
 	for _, h := range r.Hits {
@@ -55,10 +79,18 @@ func chartBlock(r chart.Result, tips []view.Tip, prev map[string]string) Block {
 	layer := hits.String()
 	// The chart's key names its spec (theme, width, data, words); the hit layer is hashed.
 	key := hashKey("chart", r.Key, layer)
-	if html, ok := prev[key]; ok {
-		return Block{Key: key, HTML: html}
+	if b, ok := prev[r.Key]; ok && b.Key == key {
+		return b
 	}
-	return Block{Key: key, HTML: `<div class="plot">` + r.SVG + `</div>` + layer}
+	return Block{Key: key, HTML: Marker(key) + `<div class="plot">` + r.SVG + `</div>` + layer}
+}
+
+// slideBlock is a slide's chart, keyed by its spec.
+func slideBlock(r chart.Result) Block {
+	if r.Key == "" {
+		return Block{}
+	}
+	return newBlock("slide", r.SVG, r.Key)
 }
 
 func tipAt(tips []view.Tip, i int) view.Tip {
@@ -101,7 +133,7 @@ func keyFigureRows(rows []view.KeyFigureRow) Block {
 		b.WriteString(`</tr>`)
 	}
 	s := b.String()
-	return Block{Key: hashKey("rows", s), HTML: s}
+	return newBlock("rows", s, s)
 }
 
 // tableRows is the body of a dataset's table: the first cell heads its row, numeric columns
@@ -130,5 +162,12 @@ func tableRows(t view.Table) Block {
 		b.WriteString("</tr>")
 	}
 	s := b.String()
-	return Block{Key: hashKey("table", s), HTML: s}
+	return newBlock("table", s, s)
+}
+
+// show hands a block's element to bs after a render (the templates' vg-js-populate).
+func show(bs Blocks, el js.Value, b Block) {
+	if bs != nil && b.Key != "" {
+		bs.Show(el, b)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vugu/vugu"
+	js "github.com/vugu/vugu/js"
 	"github.com/vugu/vugu/staticrender"
 
 	"briefing/data"
@@ -79,7 +80,7 @@ func TestKeyFigureRowsEscapeQuotes(t *testing.T) {
 }
 
 // TestLiveKeepsBlocksOutOfTheTree: in the browser the chart boxes and key-figure rows are
-// empty elements naming their block; every block they name is available from Root.Block.
+// empty elements naming their block, with a vg-js-populate hook that hands each its block.
 func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
 	live, root := renderRoot(t, view.WideLayout)
 	if strings.Contains(live, "<svg") || strings.Contains(live, `class="hit"`) || strings.Contains(live, "<mark>") {
@@ -89,17 +90,69 @@ func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
 	if len(keys) != 4 { // three charts and the key-figures rows
 		t.Fatalf("%d data-block elements, want 4: %v", len(keys), keys)
 	}
+	want := map[string]bool{root.kfRows.Key: true}
+	for _, b := range root.boxes {
+		want[b.Key] = true
+	}
 	for _, k := range keys {
-		html, ok := root.Block(k)
-		if !ok || html == "" {
-			t.Errorf("no block for data-block=%q", k)
+		if !want[k] {
+			t.Errorf("data-block=%q names no block of the view", k)
 		}
 	}
-	if html, _ := root.Block(keys[0]); !strings.Contains(html, "<svg") || !strings.Contains(html, `class="hit"`) {
-		t.Errorf("the first block is not a chart with its hits: %.200s", html)
+}
+
+// TestBlocksThroughVuguHook: in the browser Vugu hands every block element to Root.Blocks
+// (vg-js-populate) with the block its data-block names, in a render and again in the next;
+// the prerender has every block inline, each starting with its marker.
+func TestBlocksThroughVuguHook(t *testing.T) {
+	b, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if html, _ := root.Block(keys[3]); !strings.Contains(html, "<mark>") {
-		t.Errorf("the last block is not the key-figure rows: %.200s", html)
+	env, err := vugu.NewBuildEnv(staticrender.New(nil).EventEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := &fakeBlocks{}
+	root := &Root{Briefing: b, State: state.Default(), Layout: view.WideLayout, Blocks: shown}
+	for range 2 {
+		shown.got = nil
+		br := env.RunBuild(root)
+		populate(br, br.Out.Out[0])
+		if len(shown.got) != 4 {
+			t.Fatalf("Blocks.Show called for %d blocks, want 4 (three charts, the key figures)", len(shown.got))
+		}
+		for _, blk := range shown.got {
+			if !strings.HasPrefix(blk.HTML, Marker(blk.Key)) {
+				t.Errorf("block %s does not start with its marker", blk.Key)
+			}
+		}
+	}
+	pre, _ := renderRoot(t, view.AllLayouts)
+	for _, k := range shown.got[3:] {
+		if !strings.Contains(pre, Marker(k.Key)) {
+			t.Errorf("the prerendered page lacks block %s inline", k.Key)
+		}
+	}
+}
+
+type fakeBlocks struct{ got []Block }
+
+func (f *fakeBlocks) Show(_ js.Value, b Block) { f.got = append(f.got, b) }
+
+// populate calls the vg-js-populate hooks of a built tree, as Vugu's renderer does.
+func populate(br *vugu.BuildResults, n *vugu.VGNode) {
+	if n.Component != nil { // its output is built on its own
+		for _, out := range br.ResultFor(n.Component).Out {
+			populate(br, out)
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		populate(br, c)
+	}
+	if n.JSPopulateHandler != nil {
+		n.JSPopulateHandler.JSValueHandle(js.Value{})
 	}
 }
 
@@ -144,7 +197,7 @@ func TestTableRowsEscapeAndAlign(t *testing.T) {
 	b := tableRows(tb)
 	want := `<tr><th scope="row">2017</th><td class="num">59</td><td>&lt;b&gt;x&lt;/b&gt; &amp; y</td></tr>` +
 		`<tr class="partial"><th scope="row">2020</th><td class="num">8</td><td></td></tr>`
-	if b.HTML != want {
+	if b.HTML != Marker(b.Key)+want {
 		t.Errorf("table rows:\n got %s\nwant %s", b.HTML, want)
 	}
 	tb.Rows[0].Cells[1].Text = "60"

@@ -24,3 +24,26 @@ func BenchmarkBuild(b *testing.B) {
 		env.RunBuild(root)
 	}
 }
+
+// BenchmarkClick is the Go side of a control change: the state alternates between the
+// parity card's targets on and off (both charts already drawn, as after the warm-up), and
+// the page is rebuilt each time — what Vugu's render loop does after the click's handler.
+func BenchmarkClick(b *testing.B) {
+	br, _ := data.Load()
+	r := staticrender.New(nil)
+	env, _ := vugu.NewBuildEnv(r.EventEnv())
+	root := &Root{Briefing: br, State: state.Default(), Layout: view.WideLayout}
+	env.RunBuild(root)
+	on := true
+	for i := 0; i < 2; i++ { // draw both charts once
+		on = !on
+		root.Dispatch(state.SetTargets{Dataset: "parity", On: on})
+		env.RunBuild(root)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		on = !on
+		root.Dispatch(state.SetTargets{Dataset: "parity", On: on})
+		env.RunBuild(root)
+	}
+}

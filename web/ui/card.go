@@ -19,7 +19,8 @@ type DatasetCard struct {
 	Layout view.Layouts
 	// Charts are the chart boxes' content (chartBlock), one per chart of Card.Charts.
 	Charts []Block
-	Rows   Block // the table's rows, when the table is shown
+	Rows   Block  // the table's rows, when the table is shown
+	Blocks Blocks // shows Charts and Rows in the browser
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.
@@ -104,7 +105,8 @@ type ChartBox struct {
 	Width int // the width the chart was laid out at: the prerendered page's CSS shows the one that fits
 	// Live is true in the browser: the content is not part of Vugu's tree but set by the
 	// browser build only when Block.Key changes. The prerendered page has it inline.
-	Live bool
+	Live   bool
+	Blocks Blocks // shows Block in the browser
 }
 
 // class: the browser's page has one chart box, which shows at every width ("only").

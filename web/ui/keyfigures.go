@@ -14,6 +14,7 @@ type KeyFigures struct {
 	List     view.KeyFigureList
 	Rows     Block // the table's rows (keyFigureRows), kept out of Vugu's tree while Live
 	Live     bool  // in the browser (see Block)
+	Blocks   Blocks
 	Query    string
 	Theme    string
 	Lang     locale.Lang

@@ -18,6 +18,7 @@ type Presentation struct {
 	Lang     locale.Lang
 	Words    view.Words
 	Dispatch func(state.Action)
+	Blocks   Blocks // shows the slides' charts
 }
 
 // Go moves to a slide; 0 leaves the presentation.

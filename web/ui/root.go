@@ -65,6 +65,9 @@ type Root struct {
 	// Foreign is true when the page's link referred to a reader's card this page does not
 	// have (state.ForeignUploads): it is said once, above the cards.
 	Foreign bool
+	// Blocks shows the charts and table rows kept out of Vugu's tree (see Block): the
+	// browser build provides it; the prerender writes them inline.
+	Blocks Blocks
 
 	sourcesOpen map[string]bool
 	embedOpen   string            // the dataset whose embed code is shown
@@ -78,13 +81,12 @@ type Root struct {
 	cardMemo    view.CardMemo
 	keyList     view.KeyFigureList
 	slides      []view.Slide
-	kfRows      Block             // the key-figures table's rows
-	kfFor       string            // the search, theme and language keyList and kfRows are for
-	boxes       map[string]Block  // chart key -> its box's content, for the cards' charts
-	rows        map[string]Block  // dataset id -> its table's rows, for the cards shown as tables
-	blocks      map[string]string // Block key -> HTML, for every block of the current view
-	computed    string            // the inputs cards, keyList and slides were derived from
-	link        view.LinkProblem  // what the URL asks for that the page does not have
+	kfRows      Block            // the key-figures table's rows
+	kfFor       string           // the search, theme and language keyList and kfRows are for
+	boxes       map[string]Block // chart key -> its box's content, for the cards' charts
+	rows        map[string]Block // dataset id -> its table's rows, for the cards shown as tables
+	computed    string           // the inputs cards, keyList and slides were derived from
+	link        view.LinkProblem // what the URL asks for that the page does not have
 }
 
 // AllDatasets are the briefing's datasets followed by the reader's own. The briefing's slice
@@ -133,29 +135,18 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 			c.kfRows = keyFigureRows(c.keyList.Rows)
 		}
 	}
-	prev := c.blocks
+	prev := c.boxes
 	c.boxes = map[string]Block{}
 	c.rows = map[string]Block{}
-	c.blocks = map[string]string{}
 	for _, card := range c.cards {
 		if card.View.Table || !card.Charted { // shown as a table (DatasetCard.showChart)
-			r := tableRows(card.Table)
-			c.rows[card.ID] = r
-			c.blocks[r.Key] = r.HTML
+			c.rows[card.ID] = tableRows(card.Table)
 		}
 		for _, r := range card.Charts {
 			if r.Key != "" {
-				b := chartBlock(r, card.Tips, prev)
-				c.boxes[r.Key] = b
-				c.blocks[b.Key] = b.HTML
+				c.boxes[r.Key] = chartBlock(r, card.Tips, prev)
 			}
 		}
-	}
-	for _, sl := range c.slides {
-		c.blocks[sl.Chart.Key] = sl.Chart.SVG
-	}
-	if c.kfRows.Key != "" {
-		c.blocks[c.kfRows.Key] = c.kfRows.HTML
 	}
 }
 
@@ -165,13 +156,6 @@ func (c *Root) Version() string { return c.computed }
 
 // Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
 func (c *Root) Layouts() view.Layouts { return c.Layout }
-
-// Block is the HTML of a block of the current view by its key (the data-block attribute of
-// its element in the page; see Block).
-func (c *Root) Block(key string) (string, bool) {
-	html, ok := c.blocks[key]
-	return html, ok
-}
 
 // chartBoxes are the contents of a card's chart boxes, one per chart drawn.
 func (c *Root) chartBoxes(card view.Card) []Block {

@@ -37,6 +37,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 				vgcomp.Blank = c.Blank
+				vgcomp.Blocks = c.Blocks
 				vgcomp.Current = c.State.Slide
 				vgcomp.Dispatch = c.Dispatch
 				vgcomp.Lang = c.State.Lang
@@ -251,6 +252,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 							vgcomp.Bare = c.State.Bare
+							vgcomp.Blocks = c.Blocks
 							vgcomp.Card = card
 							vgcomp.Charts = c.chartBoxes(card)
 							vgcomp.Copy = c.Copy
@@ -284,6 +286,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Blocks = c.Blocks
 						vgcomp.Dispatch = c.Dispatch
 						vgcomp.Lang = c.State.Lang
 						vgcomp.List = c.keyList

@@ -8,10 +8,11 @@ import (
 
 // DataTable is a dataset as an accessible, sortable table.
 type DataTable struct {
-	Table view.Table
-	Rows  Block // the table's rows (tableRows), kept out of Vugu's tree while Live
-	Live  bool  // in the browser (see Block)
-	Sort  func(column string)
+	Table  view.Table
+	Rows   Block  // the table's rows (tableRows), kept out of Vugu's tree while Live
+	Live   bool   // in the browser (see Block)
+	Blocks Blocks // shows Rows in the browser
+	Sort   func(column string)
 }
 
 // ariaSort is the aria-sort value of a header; nil omits the attribute on columns that
