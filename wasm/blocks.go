@@ -3,6 +3,7 @@
 package main
 
 import (
+	"slices"
 	"syscall/js"
 
 	vjs "github.com/vugu/vugu/js"
@@ -26,44 +27,41 @@ type blocks struct {
 	// showing it, a removed element that showed it, or a fragment they were moved to.
 	holders map[string]js.Value
 	order   []string // keys in holders, least recently shown first
-	spent   float64  // ms spent in Show since the last measure (User Timing, see main.go)
-	doc     js.Value
-	perf    js.Value
 }
 
 // maxKept bounds the nodes kept: a chart's SVG is a few hundred nodes.
 const maxKept = 32
 
-func newBlocks() *blocks {
-	return &blocks{holders: map[string]js.Value{}, doc: js.Global().Get("document"), perf: js.Global().Get("performance")}
-}
+func newBlocks() *blocks { return &blocks{holders: map[string]js.Value{}} }
 
 // Show makes el show b (ui.Blocks).
 func (bs *blocks) Show(v vjs.Value, b ui.Block) {
 	el := js.Value(v)
 	shown := el.Get("__block")
-	if shown.Type() == js.TypeString && shown.String() == b.Key {
-		return
-	}
-	t0 := bs.perf.Call("now").Float()
-	defer func() { bs.spent += bs.perf.Call("now").Float() - t0 }()
 	switch {
+	case shown.Type() == js.TypeString && shown.String() == b.Key:
+		return
 	case shown.Type() == js.TypeString: // it showed another block: keep that one's nodes
-		frag := bs.doc.Call("createDocumentFragment")
-		frag.Get("append").Call("apply", frag, js.Global().Get("Array").Call("from", el.Get("childNodes")))
+		frag := js.Global().Get("document").Call("createDocumentFragment")
+		move(frag, el)
 		bs.hold(shown.String(), frag)
 	case adopted(el, b.Key): // the prerendered page has it already
 		el.Set("__block", b.Key)
 		bs.hold(b.Key, el)
 		return
 	}
-	if h, ok := bs.holders[b.Key]; ok && !h.Get("isConnected").Bool() && h.Get("childNodes").Length() > 0 {
-		el.Get("replaceChildren").Call("apply", el, js.Global().Get("Array").Call("from", h.Get("childNodes")))
+	if h, ok := bs.holders[b.Key]; ok && !h.Get("isConnected").Bool() && h.Get("firstChild").Truthy() {
+		move(el, h)
 	} else {
-		el.Set("innerHTML", b.HTML)
+		el.Set("innerHTML", b.HTML())
 	}
 	el.Set("__block", b.Key)
 	bs.hold(b.Key, el)
+}
+
+// move makes the children of from the children of to.
+func move(to, from js.Value) {
+	to.Get("replaceChildren").Call("apply", to, js.Global().Get("Array").Call("from", from.Get("childNodes")))
 }
 
 // adopted reports whether el, which Show has not seen, came with the prerendered page
@@ -75,25 +73,11 @@ func adopted(el js.Value, key string) bool {
 
 // hold remembers the node holding a block's nodes, the most recent first to stay.
 func (bs *blocks) hold(key string, holder js.Value) {
-	if _, ok := bs.holders[key]; ok {
-		for i, k := range bs.order {
-			if k == key {
-				bs.order = append(bs.order[:i], bs.order[i+1:]...)
-				break
-			}
-		}
-	}
+	bs.order = slices.DeleteFunc(bs.order, func(k string) bool { return k == key })
 	bs.holders[key] = holder
 	bs.order = append(bs.order, key)
 	for len(bs.order) > maxKept {
 		delete(bs.holders, bs.order[0])
 		bs.order = bs.order[1:]
 	}
-}
-
-// took returns the ms spent in Show since it was last called.
-func (bs *blocks) took() float64 {
-	t := bs.spent
-	bs.spent = 0
-	return t
 }

@@ -73,12 +73,9 @@ func run() error {
 		t2 := perf.Call("now")
 		// The steps of a render as User Timing measures, for the browser's performance tools
 		// and the benchmark (web/bench); only the last of each is kept. Blocks are shown
-		// during the DOM patch (Vugu calls blocks.Show): their time is taken out of "render"
-		// and measured as "blocks", the steps adding up as before.
-		mid := js.ValueOf(t2.Float() - shown.took())
+		// during the DOM patch (Vugu calls blocks.Show), so "render" includes them.
 		measure(perf, "explorer build", t0, t1)
-		measure(perf, "explorer render", t1, mid)
-		measure(perf, "explorer blocks", mid, t2)
+		measure(perf, "explorer render", t1, t2)
 		return nil
 	}
 	ee := renderer.EventEnv()

@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"hash"
 	"hash/fnv"
-	"html"
+	"io"
 	"strconv"
 	"strings"
 
 	js "github.com/vugu/vugu/js"
 
 	"briefing/web/chart"
+	"briefing/web/markup"
 	"briefing/web/view"
 )
 
@@ -18,11 +20,25 @@ import (
 // change. In the browser their element is left empty in the template (Vugu then leaves its
 // children alone) and Vugu's own hook, vg-js-populate, hands the element to Blocks.Show
 // after every render of it; Show writes only when Key changed. The prerendered page has
-// the same HTML inline, which starts with its key (Marked), so that the browser adopts a
+// the same HTML inline, which starts with its key (Marker), so that the browser adopts a
 // prerendered block whose key matches without drawing it again.
+//
+// The key is a hash of what the markup is made of, taken on every render; the markup itself
+// is made only when it is written (HTML), which is rarely.
 type Block struct {
-	Key  string // changes whenever HTML does: a prefix and a hash of what the HTML is made of
-	HTML string // starts with Marker(Key)
+	Key  string // changes whenever the HTML does: a prefix and a hash of what it is made of
+	html func(*markup.Builder)
+}
+
+// HTML is the block's markup, starting with Marker(Key).
+func (b Block) HTML() string {
+	if b.Key == "" {
+		return ""
+	}
+	var m markup.Builder
+	m.Comment(b.Key)
+	b.html(&m)
+	return m.String()
 }
 
 // Blocks puts blocks into their elements in the browser (wasm/blocks.go). Vugu calls Show
@@ -33,56 +49,57 @@ type Blocks interface {
 	Show(el js.Value, b Block)
 }
 
-// newBlock is a block of markup keyed by a hash of parts, which must include everything the
-// markup is made of.
-func newBlock(prefix, html string, parts ...string) Block {
-	key := hashKey(prefix, parts...)
-	return Block{Key: key, HTML: Marker(key) + html}
-}
-
 // Marker is how a block's HTML starts: a comment naming its key, which the browser reads
 // from a prerendered element's first node. Keys are letters, digits and one "-", so the
 // comment is well-formed.
 func Marker(key string) string { return "<!--" + key + "-->" }
 
-// hashKey is prefix-<FNV-64a of parts>: equal parts give equal keys, so an unchanged block is
-// never set again, and a different one always is (a collision is 1 in 2^64 per pair).
-func hashKey(prefix string, parts ...string) string {
-	h := fnv.New64a()
+// hasher makes a block's key: prefix-<FNV-64a of parts>. Equal parts give equal keys, so an
+// unchanged block is never set again, and a different one always is (a collision is 1 in
+// 2^64 per pair). Each part is followed by a 0 byte, so that parts cannot run together.
+type hasher struct{ h hash.Hash64 }
+
+func newHasher() hasher { return hasher{fnv.New64a()} }
+
+func (h hasher) add(parts ...string) hasher {
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		io.WriteString(h.h, p)
+		h.h.Write([]byte{0})
 	}
-	return prefix + "-" + strconv.FormatUint(h.Sum64(), 36)
+	return h
+}
+
+func (h hasher) flag(b bool) hasher {
+	if b {
+		return h.add("1")
+	}
+	return h.add("0")
+}
+
+func (h hasher) key(prefix string) string {
+	return prefix + "-" + strconv.FormatUint(h.h.Sum64(), 36)
 }
 
 // chartBlock is a chart box's content: the SVG, and over it one focusable button per bar
-// whose tooltip is pure CSS, so hovering or focusing a bar runs no Go at all. Tip texts come
-// from data (a reader's CSV too) and are escaped. prev holds blocks already made (by chart key):
-// one found there is reused rather than copied again with its tens of KB of SVG.
-func chartBlock(r chart.Result, tips []view.Tip, prev map[string]Block) Block {
-	var hits strings.Builder
-	hits.WriteString(`<div class="hits">`)
-	for _, h := range r.Hits {
-		text := html.EscapeString(tipAt(tips, h.Index).Text)
-		hits.WriteString(`<button type="button" class="hit" style="`)
-		hits.WriteString(hitStyle(h))
-		hits.WriteString(`" data-index="`)
-		hits.WriteString(strconv.Itoa(h.Index))
-		hits.WriteString(`" aria-label="`)
-		hits.WriteString(text)
-		hits.WriteString(`"><span class="tip" aria-hidden="true">`)
-		hits.WriteString(text)
-		hits.WriteString(`</span></button>`)
+// whose tooltip is pure CSS, so hovering or focusing a bar runs no Go at all. The chart's
+// key names its spec (theme, width, data, words), and so its hits; the tips' words are hashed
+// with it.
+func chartBlock(r chart.Result, tips []view.Tip) Block {
+	h := newHasher().add(r.Key)
+	for _, t := range tips {
+		h.add(t.Text)
 	}
-	hits.WriteString(`</div>`)
-	layer := hits.String()
-	// The chart's key names its spec (theme, width, data, words); the hit layer is hashed.
-	key := hashKey("chart", r.Key, layer)
-	if b, ok := prev[r.Key]; ok && b.Key == key {
-		return b
-	}
-	return Block{Key: key, HTML: Marker(key) + `<div class="plot">` + r.SVG + `</div>` + layer}
+	return Block{Key: h.key("chart"), html: func(b *markup.Builder) {
+		b.Open("div", markup.A("class", "plot")).Trusted(markup.Trusted(r.SVG)).Close("div")
+		b.Open("div", markup.A("class", "hits"))
+		for _, h := range r.Hits {
+			text := tipAt(tips, h.Index).Text
+			b.Open("button", markup.A("type", "button"), markup.A("class", "hit"), markup.A("style", hitStyle(h)),
+				markup.A("data-index", strconv.Itoa(h.Index)), markup.A("aria-label", text))
+			b.Elem("span", text, markup.A("class", "tip"), markup.A("aria-hidden", "true")).Close("button")
+		}
+		b.Close("div")
+	}}
 }
 
 // slideBlock is a slide's chart, keyed by its spec.
@@ -90,7 +107,7 @@ func slideBlock(r chart.Result) Block {
 	if r.Key == "" {
 		return Block{}
 	}
-	return newBlock("slide", r.SVG, r.Key)
+	return Block{Key: newHasher().add(r.Key).key("slide"), html: func(b *markup.Builder) { b.Trusted(markup.Trusted(r.SVG)) }}
 }
 
 func tipAt(tips []view.Tip, i int) view.Tip {
@@ -109,60 +126,63 @@ func hitStyle(h chart.Hit) string {
 // unit, theme, speaker and the verbatim sentence with the figure marked, and its reference.
 // The speaker's title ("Name, title") is shown where a run of the same speaker's figures
 // starts (rows after it have class kf-same), so that it is not repeated down the table; narrow
-// screens show the rows as cards with the name only (style.css). Every text is escaped.
+// screens show the rows as cards with the name only (style.css).
 func keyFigureRows(rows []view.KeyFigureRow) Block {
-	var b strings.Builder
-	esc := html.EscapeString
-	for i, k := range rows {
-		b.WriteString(`<tr id="kf-` + esc(k.ID) + `"`)
-		if i > 0 && rows[i-1].Speaker == k.Speaker {
-			b.WriteString(` class="kf-same"`)
-		}
-		b.WriteString(`>`)
-		b.WriteString(`<th scope="row" class="num kf-figure">` + esc(k.Figure) + `</th>`)
-		b.WriteString(`<td class="kf-unit">` + esc(k.Unit) + `</td>`)
-		b.WriteString(`<td class="kf-theme">` + esc(k.Theme) + `</td>`)
-		name, role, _ := strings.Cut(k.Speaker, ", ")
-		b.WriteString(`<td class="kf-speaker"><span class="kf-name">` + esc(name) + `</span>`)
-		if role != "" {
-			b.WriteString(`<span class="kf-role"><span class="sr-only">, </span>` + esc(role) + `</span>`)
-		}
-		b.WriteString(`</td>`)
-		b.WriteString(`<td class="kf-quote"><span class="kf-sentence" lang="en"><span>` + esc(k.Before) + `</span><mark>` + esc(k.Mark) +
-			`</mark><span>` + esc(k.After) + `</span></span> <span class="cite">` + esc(k.Cite) + `</span></td>`)
-		b.WriteString(`</tr>`)
+	h := newHasher()
+	for _, k := range rows {
+		h.add(k.ID, k.Figure, k.Unit, k.Theme, k.Speaker, k.Before, k.Mark, k.After, k.Cite)
 	}
-	s := b.String()
-	return newBlock("rows", s, s)
+	return Block{Key: h.key("rows"), html: func(b *markup.Builder) {
+		for i, k := range rows {
+			b.Open("tr", markup.A("id", "kf-"+k.ID), markup.If(i > 0 && rows[i-1].Speaker == k.Speaker, "class", "kf-same"))
+			b.Elem("th", k.Figure, markup.A("scope", "row"), markup.A("class", "num kf-figure"))
+			b.Elem("td", k.Unit, markup.A("class", "kf-unit"))
+			b.Elem("td", k.Theme, markup.A("class", "kf-theme"))
+			name, role, _ := strings.Cut(k.Speaker, ", ")
+			b.Open("td", markup.A("class", "kf-speaker")).Elem("span", name, markup.A("class", "kf-name"))
+			if role != "" {
+				b.Open("span", markup.A("class", "kf-role")).Elem("span", ", ", markup.A("class", "sr-only")).Text(role).Close("span")
+			}
+			b.Close("td")
+			b.Open("td", markup.A("class", "kf-quote")).Open("span", markup.A("class", "kf-sentence"), markup.A("lang", "en"))
+			b.Elem("span", k.Before).Elem("mark", k.Mark).Elem("span", k.After).Close("span")
+			b.Text(" ").Elem("span", k.Cite, markup.A("class", "cite")).Close("td")
+			b.Close("tr")
+		}
+	}}
 }
 
 // tableRows is the body of a dataset's table: the first cell heads its row, numeric columns
-// are right-aligned (class num), a partial period's row is marked. Every text is escaped.
+// are right-aligned (class num), a partial period's row is marked.
 func tableRows(t view.Table) Block {
-	var b strings.Builder
-	for _, row := range t.Rows {
-		b.WriteString("<tr")
-		if row.Partial {
-			b.WriteString(` class="partial"`)
-		}
-		b.WriteString(">")
-		for j, cell := range row.Cells {
-			tag := "td"
-			switch {
-			case j == 0:
-				tag = `th scope="row"`
-			case j < len(t.Columns) && t.Columns[j].Numeric:
-				tag = `td class="num"`
-			case j == len(row.Cells)-1 && row.Source != "" && cell.Text == row.Source:
-				tag = `td class="src"` // the source reference: kept on one line (style.css)
-			}
-			b.WriteString("<" + tag + ">" + html.EscapeString(cell.Text))
-			b.WriteString("</" + tag[:2] + ">")
-		}
-		b.WriteString("</tr>")
+	h := newHasher()
+	for _, c := range t.Columns {
+		h.flag(c.Numeric)
 	}
-	s := b.String()
-	return newBlock("table", s, s)
+	for _, row := range t.Rows {
+		h.flag(row.Partial).add(row.Source, strconv.Itoa(len(row.Cells)))
+		for _, c := range row.Cells {
+			h.add(c.Text)
+		}
+	}
+	return Block{Key: h.key("table"), html: func(b *markup.Builder) {
+		for _, row := range t.Rows {
+			b.Open("tr", markup.If(row.Partial, "class", "partial"))
+			for j, cell := range row.Cells {
+				switch {
+				case j == 0:
+					b.Elem("th", cell.Text, markup.A("scope", "row"))
+				case j < len(t.Columns) && t.Columns[j].Numeric:
+					b.Elem("td", cell.Text, markup.A("class", "num"))
+				case j == len(row.Cells)-1 && row.Source != "" && cell.Text == row.Source:
+					b.Elem("td", cell.Text, markup.A("class", "src")) // the source reference: kept on one line (style.css)
+				default:
+					b.Elem("td", cell.Text)
+				}
+			}
+			b.Close("tr")
+		}
+	}}
 }
 
 // show hands a block's element to bs after a render (the templates' vg-js-populate).

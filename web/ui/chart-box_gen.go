@@ -33,7 +33,7 @@ func (c *ChartBox) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if !c.Live {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "layer"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(vugu.HTML(c.Block.HTML))
+			vgn.SetInnerHTML(vugu.HTML(c.Block.HTML()))
 		}
 	}
 	return vgout

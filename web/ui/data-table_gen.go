@@ -91,7 +91,7 @@ func (c *DataTable) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			if !c.Live {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML))
+				vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML()))
 			}
 		}
 	}

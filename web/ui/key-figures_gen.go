@@ -158,7 +158,7 @@ func (c *KeyFigures) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					if !c.Live {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
 						vgparent.AppendChild(vgn)
-						vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML))
+						vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML()))
 					}
 				}
 			}

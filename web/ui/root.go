@@ -78,14 +78,11 @@ type Root struct {
 	problems    map[string]string // card id -> what went wrong with an action on it (a download)
 	w           view.Words
 	cards       []view.Card
-	cardMemo    view.CardMemo
 	keyList     view.KeyFigureList
 	slides      []view.Slide
 	kfRows      Block            // the key-figures table's rows
-	kfFor       string           // the search, theme and language keyList and kfRows are for
 	boxes       map[string]Block // chart key -> its box's content, for the cards' charts
 	rows        map[string]Block // dataset id -> its table's rows, for the cards shown as tables
-	computed    string           // the inputs cards, keyList and slides were derived from
 	link        view.LinkProblem // what the URL asks for that the page does not have
 }
 
@@ -110,32 +107,24 @@ func (c *Root) Datasets() []data.Dataset {
 	return nil
 }
 
-// Compute derives what is shown from the state before each render; charts come from the cache.
+// Compute derives what is shown from the state before each render: everything is derived
+// again, and only charts come from a cache (view.Cache, by their content); what the DOM
+// needs to change is decided by the blocks' content keys and Vugu's patch.
 func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if c.Charts == nil {
 		c.Charts = &view.Cache{}
 	}
 	c.w = view.For(c.State.Lang)
 	s := c.Effective()
-	// Every event re-renders the whole page; most change nothing these derive from.
-	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layout)) + "|" + fmt.Sprint(c.SlideAreas)
-	if key == c.computed && c.Err == "" {
-		return
-	}
-	c.computed = key
 	c.link = view.CheckLink(c.AllDatasets(), c.SlideCount(), c.State)
+	c.cards, c.slides, c.keyList, c.kfRows = nil, nil, view.KeyFigureList{}, Block{}
 	if s.Slide > 0 {
 		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts, c.SlideAreas)
 	} else {
-		c.cards = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
-		// The key figures depend on three fields only; most changes leave them as they are.
-		if kf := s.Query + "\x00" + s.KeyTheme + "\x00" + string(s.Lang); kf != c.kfFor {
-			c.kfFor = kf
-			c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
-			c.kfRows = keyFigureRows(c.keyList.Rows)
-		}
+		c.cards = view.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
+		c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
+		c.kfRows = keyFigureRows(c.keyList.Rows)
 	}
-	prev := c.boxes
 	c.boxes = map[string]Block{}
 	c.rows = map[string]Block{}
 	for _, card := range c.cards {
@@ -144,7 +133,7 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 		}
 		for _, r := range card.Charts {
 			if r.Key != "" {
-				c.boxes[r.Key] = chartBlock(r, card.Tips, prev)
+				c.boxes[r.Key] = chartBlock(r, card.Tips)
 			}
 		}
 	}
@@ -152,7 +141,9 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 
 // Version names what the page shows: it changes with the state, the screen's layout and the
 // reader's data, not when a render changes nothing.
-func (c *Root) Version() string { return c.computed }
+func (c *Root) Version() string {
+	return state.Encode(c.Effective()) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layout)) + "|" + fmt.Sprint(c.SlideAreas)
+}
 
 // Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
 func (c *Root) Layouts() view.Layouts { return c.Layout }

@@ -112,41 +112,6 @@ func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layou
 	return cards
 }
 
-// CardMemo keeps the cards of its last call: a change to one dataset's view (a click)
-// rebuilds that card only, since the others' words, tables, tooltips and charts are the same.
-type CardMemo struct{ last map[cardKey]Card }
-
-// cardKey is everything NewCard reads besides the briefing, which never changes.
-type cardKey struct {
-	id      string
-	rows    *data.Row // the dataset's rows by identity: a reader's new file has new ones
-	n       int
-	lang    locale.Lang
-	theme   string
-	view    state.View
-	layouts Layouts
-}
-
-// Cards is Cards through the memo.
-func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) []Card {
-	next := make(map[cardKey]Card, len(sets))
-	cards := make([]Card, 0, len(sets))
-	for _, ds := range sets {
-		k := cardKey{id: ds.ID, n: len(ds.Rows), lang: s.Lang, theme: s.Theme, view: s.View(ds.ID), layouts: layouts}
-		if len(ds.Rows) > 0 {
-			k.rows = &ds.Rows[0]
-		}
-		card, ok := m.last[k]
-		if !ok {
-			card = safeCard(b, ds, s, c, layouts)
-		}
-		next[k] = card
-		cards = append(cards, card)
-	}
-	m.last = next
-	return cards
-}
-
 // NewCard builds one dataset's card. Figures that do not fit a readable chart at this size
 // are shown as a table with a note; any other error is the caller's to contain (safeCard).
 func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts Layouts) (Card, error) {
