@@ -8,10 +8,10 @@ import (
 
 	vjs "github.com/vugu/vugu/js"
 
-	"briefing/web/ui"
+	"briefing/web/page"
 )
 
-// blocks puts a block's HTML into its element (ui.Blocks). Vugu calls Show through the
+// blocks puts a block's HTML into its element (ui.Blocks in web/ui). Vugu calls Show through the
 // element's vg-js-populate hook after every render of the element; Show writes only when the
 // element shows a different block than before: Vugu would otherwise send every chart's tens
 // of KB of SVG and every key-figure row through its instruction buffer on every event, though
@@ -34,8 +34,8 @@ const maxKept = 32
 
 func newBlocks() *blocks { return &blocks{holders: map[string]js.Value{}} }
 
-// Show makes el show b (ui.Blocks).
-func (bs *blocks) Show(v vjs.Value, b ui.Block) {
+// Show makes el show b (ui.Blocks in web/ui).
+func (bs *blocks) Show(v vjs.Value, b page.Block) {
 	el := js.Value(v)
 	shown := el.Get("__block")
 	switch {
@@ -65,7 +65,7 @@ func move(to, from js.Value) {
 }
 
 // adopted reports whether el, which Show has not seen, came with the prerendered page
-// already showing key: its first node is the block's marker (ui.Marker).
+// already showing key: its first node is the block's marker (page.Marker).
 func adopted(el js.Value, key string) bool {
 	first := el.Get("firstChild")
 	return first.Truthy() && first.Get("nodeType").Int() == 8 && first.Get("data").String() == key

@@ -5,6 +5,7 @@ import (
 	js "github.com/vugu/vugu/js"
 
 	"briefing/data"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -18,9 +19,9 @@ type DatasetCard struct {
 	// choose, without script.
 	Layout view.Layouts
 	// Charts are the chart boxes' content (chartBlock), one per chart of Card.Charts.
-	Charts []Block
-	Rows   Block  // the table's rows, when the table is shown
-	Blocks Blocks // shows Charts and Rows in the browser
+	Charts []page.Block
+	Rows   page.Block // the table's rows, when the table is shown
+	Blocks Blocks     // shows Charts and Rows in the browser
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.
@@ -101,7 +102,7 @@ func (c *DatasetCard) variants() []option {
 
 // ChartBox is a chart with a layer of focusable elements over its bars (chartBlock).
 type ChartBox struct {
-	Block Block
+	Block page.Block
 	Width int // the width the chart was laid out at: the prerendered page's CSS shows the one that fits
 	// Live is true in the browser: the content is not part of Vugu's tree but set by the
 	// browser build only when Block.Key changes. The prerendered page has it inline.

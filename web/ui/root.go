@@ -14,6 +14,7 @@ import (
 	"briefing/data"
 	"briefing/data/upload"
 	"briefing/web/locale"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -76,14 +77,7 @@ type Root struct {
 	uploadFrom  map[string]string // a reader's card id -> the name of the file it came from
 	reveal      string            // the id of a card to bring into view and focus after the next render
 	problems    map[string]string // card id -> what went wrong with an action on it (a download)
-	w           view.Words
-	cards       []view.Card
-	keyList     view.KeyFigureList
-	slides      []view.Slide
-	kfRows      Block            // the key-figures table's rows
-	boxes       map[string]Block // chart key -> its box's content, for the cards' charts
-	rows        map[string]Block // dataset id -> its table's rows, for the cards shown as tables
-	link        view.LinkProblem // what the URL asks for that the page does not have
+	page        page.Model        // what the page shows, derived before each render (Compute)
 }
 
 // AllDatasets are the briefing's datasets followed by the reader's own. The briefing's slice
@@ -107,36 +101,13 @@ func (c *Root) Datasets() []data.Dataset {
 	return nil
 }
 
-// Compute derives what is shown from the state before each render: everything is derived
-// again, and only charts come from a cache (view.Cache, by their content); what the DOM
-// needs to change is decided by the blocks' content keys and Vugu's patch.
+// Compute derives what the page shows before each render (page.Build).
 func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if c.Charts == nil {
 		c.Charts = &view.Cache{}
 	}
-	c.w = view.For(c.State.Lang)
-	s := c.Effective()
-	c.link = view.CheckLink(c.AllDatasets(), c.SlideCount(), c.State)
-	c.cards, c.slides, c.keyList, c.kfRows = nil, nil, view.KeyFigureList{}, Block{}
-	if s.Slide > 0 {
-		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts, c.SlideAreas)
-	} else {
-		c.cards = view.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
-		c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
-		c.kfRows = keyFigureRows(c.keyList.Rows)
-	}
-	c.boxes = map[string]Block{}
-	c.rows = map[string]Block{}
-	for _, card := range c.cards {
-		if card.View.Table || !card.Charted { // shown as a table (DatasetCard.showChart)
-			c.rows[card.ID] = tableRows(card.Table)
-		}
-		for _, r := range card.Charts {
-			if r.Key != "" {
-				c.boxes[r.Key] = chartBlock(r, card.Tips)
-			}
-		}
-	}
+	c.page = page.Build(page.Input{Briefing: c.Briefing, State: c.State, Theme: c.theme(), All: c.AllDatasets(), Shown: c.Datasets(),
+		Charts: c.Charts, Layouts: c.Layouts(), SlideAreas: c.SlideAreas})
 }
 
 // Version names what the page shows: it changes with the state, the screen's layout and the
@@ -147,15 +118,6 @@ func (c *Root) Version() string {
 
 // Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
 func (c *Root) Layouts() view.Layouts { return c.Layout }
-
-// chartBoxes are the contents of a card's chart boxes, one per chart drawn.
-func (c *Root) chartBoxes(card view.Card) []Block {
-	out := make([]Block, len(card.Charts))
-	for i, r := range card.Charts {
-		out[i] = c.boxes[r.Key]
-	}
-	return out
-}
 
 // Effective is the state as drawn: with the system's theme when the URL names none.
 func (c *Root) Effective() state.State {
@@ -405,7 +367,7 @@ func (c *Root) setProblem(id, msg string) {
 
 // linkHref is the address of the link offered when the page's link asks for what it does
 // not have: a query on the same page.
-func (c *Root) linkHref() string { return "?" + c.link.LinkQuery }
+func (c *Root) linkHref() string { return "?" + c.page.Link.LinkQuery }
 
 // reloadHref reloads the page at its current view: a plain link works under the shipped
 // Content-Security-Policy, which refuses inline event handlers.

@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"hash"
@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	js "github.com/vugu/vugu/js"
 
 	"briefing/web/chart"
 	"briefing/web/markup"
@@ -18,7 +16,7 @@ import (
 // text of the page through its instruction buffer on every event, whether it changed or not;
 // a chart's SVG and hit layer or the key-figures rows are most of the page and rarely
 // change. In the browser their element is left empty in the template (Vugu then leaves its
-// children alone) and Vugu's own hook, vg-js-populate, hands the element to Blocks.Show
+// children alone) and Vugu's own hook, vg-js-populate, hands the element to ui.Blocks.Show
 // after every render of it; Show writes only when Key changed. The prerendered page has
 // the same HTML inline, which starts with its key (Marker), so that the browser adopts a
 // prerendered block whose key matches without drawing it again.
@@ -39,14 +37,6 @@ func (b Block) HTML() string {
 	m.Comment(b.Key)
 	b.html(&m)
 	return m.String()
-}
-
-// Blocks puts blocks into their elements in the browser (wasm/blocks.go). Vugu calls Show
-// (vg-js-populate) after every render of a block's element, its attributes set; Show must
-// not write when the element already shows b.Key, and must not move the focus (an event
-// fired during a render stops the app).
-type Blocks interface {
-	Show(el js.Value, b Block)
 }
 
 // Marker is how a block's HTML starts: a comment naming its key, which the browser reads
@@ -118,7 +108,7 @@ func tipAt(tips []view.Tip, i int) view.Tip {
 }
 
 func hitStyle(h chart.Hit) string {
-	pct := func(f float64) string { return formatPct(100 * f) }
+	pct := func(f float64) string { return strconv.FormatFloat(100*f, 'f', 3, 64) + "%" }
 	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
 }
 
@@ -183,11 +173,4 @@ func tableRows(t view.Table) Block {
 			b.Close("tr")
 		}
 	}}
-}
-
-// show hands a block's element to bs after a render (the templates' vg-js-populate).
-func show(bs Blocks, el js.Value, b Block) {
-	if bs != nil && b.Key != "" {
-		bs.Show(el, b)
-	}
 }
