@@ -108,7 +108,7 @@ func renderRoot(t *testing.T, layout view.Layouts) (string, *Root) {
 	}
 	var buf bytes.Buffer
 	r.SetWriter(&buf)
-	root := &Root{Briefing: b, State: state.Default(), Layout: layout}
+	root := &Root{Briefing: b, State: state.Default(), Layout: layout, Prerender: layout == view.AllLayouts}
 	if err := r.Render(env.RunBuild(root)); err != nil {
 		t.Fatal(err)
 	}
@@ -122,4 +122,18 @@ func attrValues(html, name string) []string {
 		out = append(out, part[:strings.IndexByte(part, '"')])
 	}
 	return out
+}
+
+// TestPrerenderIsExplicit: a root whose layout is not yet measured is live (laid out wide,
+// blocks kept out of the tree); only Prerender writes every layout inline.
+func TestPrerenderIsExplicit(t *testing.T) {
+	live, root := renderRoot(t, view.AllLayouts) // renderRoot sets Prerender for AllLayouts
+	if !root.Prerender || strings.Contains(live, "data-block") || !strings.Contains(live, "<svg") {
+		t.Error("the prerendered page must have its charts inline")
+	}
+	b, _ := data.Load()
+	r := &Root{Briefing: b, State: state.Default()}
+	if r.Layouts() != view.WideLayout || !r.live() {
+		t.Errorf("an unmeasured root draws %v, live %v; want the wide layout, live", r.Layouts(), r.live())
+	}
 }

@@ -14,10 +14,10 @@ import (
 type DatasetCard struct {
 	Card view.Card
 	Bare bool // embedded without controls
-	// Layout is the width the browser lays the chart out at, which fits its box: only that
-	// chart is in the page. The prerendered page has every width (AllLayouts) and lets CSS
+	// Live is true in the browser, which lays the chart out for its box: only that chart is
+	// in the page. The prerendered page has every width (AllLayouts) and lets CSS
 	// choose, without script.
-	Layout view.Layouts
+	Live bool
 	// Charts are the chart boxes' content (chartBlock), one per chart of Card.Charts.
 	Charts []page.Block
 	Rows   page.Block // the table's rows, when the table is shown
@@ -46,8 +46,8 @@ type DatasetCard struct {
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
 
-// live: the browser knows its layout; the prerender (AllLayouts) writes charts inline.
-func (c *DatasetCard) live() bool { return c.Layout != view.AllLayouts }
+// live: the browser knows its layout; the prerender writes every layout inline.
+func (c *DatasetCard) live() bool { return c.Live }
 
 // chartWidth is the width the i-th chart box's chart was laid out at.
 func (c *DatasetCard) chartWidth(i int) int {

@@ -51,9 +51,13 @@ type Root struct {
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
 	SystemTheme string
-	// Layout is the width the charts are laid out at, the one that fits their box
-	// (view.FitWidth); AllLayouts (the prerendered page) has every width.
+	// Layout is the width the charts are laid out at in the browser, the one that fits their
+	// box (view.FitWidth); WideLayout until the browser has measured it.
 	Layout view.Layouts
+	// Prerender is true while the site build writes the page: every layout of every chart
+	// and every block inline (CSS shows the layout that fits), for readers before and
+	// without the wasm.
+	Prerender bool
 	// SlideAreas are the room each slide has for its chart (by slide index), as the browser
 	// measured it: charts are laid out to fill it.
 	SlideAreas []view.SlideArea
@@ -113,11 +117,19 @@ func (c *Root) Compute(ctx vugu.ComputeCtx) {
 // Version names what the page shows: it changes with the state, the screen's layout and the
 // reader's data, not when a render changes nothing.
 func (c *Root) Version() string {
-	return state.Encode(c.Effective()) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layout)) + "|" + fmt.Sprint(c.SlideAreas)
+	return state.Encode(c.Effective()) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layouts())) + "|" + fmt.Sprint(c.SlideAreas)
 }
 
 // Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
-func (c *Root) Layouts() view.Layouts { return c.Layout }
+func (c *Root) Layouts() view.Layouts {
+	switch {
+	case c.Prerender:
+		return view.AllLayouts
+	case c.Layout == view.AllLayouts:
+		return view.WideLayout
+	}
+	return c.Layout
+}
 
 // Effective is the state as drawn: with the system's theme when the URL names none.
 func (c *Root) Effective() state.State {
@@ -382,4 +394,4 @@ func (c *Root) uploadLimits() string { return view.UploadLimits(c.State.Lang) }
 
 // live is true in the browser, which lays charts out for their box; the prerendered page has
 // every layout inline.
-func (c *Root) live() bool { return c.Layout != view.AllLayouts }
+func (c *Root) live() bool { return !c.Prerender }

@@ -262,7 +262,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgcomp.EmbedOpen = c.embedOpen == card.ID
 							vgcomp.Embedded = c.State.Embed != ``
 							vgcomp.FullURL = c.fullURL(card.ID)
-							vgcomp.Layout = c.Layout
+							vgcomp.Live = c.live()
 							vgcomp.Problem = c.problem(card.ID)
 							vgcomp.Remove = c.RemoveUpload
 							vgcomp.Rows = card.Rows
