@@ -17,7 +17,7 @@ import (
 type Input struct {
 	Briefing *data.Briefing
 	State    state.State    // as the URL has it
-	Theme    string         // the theme drawn: State.Theme, or the system's when the URL names none
+	Theme    state.Theme    // the theme drawn: State.Theme, or the system's when the URL names none
 	All      []data.Dataset // the briefing's datasets and the reader's own
 	Shown    []data.Dataset // the datasets the page shows (an embed: one, or none)
 	Charts   *view.Cache

@@ -1,5 +1,7 @@
 package state
 
+import "slices"
+
 import "briefing/web/locale"
 
 // Action is a change a reader asks for.
@@ -39,7 +41,7 @@ type SortBy struct {
 type SetLang struct{ Lang locale.Lang }
 
 // SetTheme changes the theme.
-type SetTheme struct{ Theme string }
+type SetTheme struct{ Theme Theme }
 
 // GoToSlide enters presentation mode at a slide (from 1), or leaves it with 0.
 type GoToSlide struct{ Slide int }
@@ -108,6 +110,4 @@ func Reduce(s State, a Action) State {
 	return s
 }
 
-func validTheme(t string) bool {
-	return t == "light" || t == "dark" || t == "projector"
-}
+func validTheme(t Theme) bool { return slices.Contains(Themes, t) }

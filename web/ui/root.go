@@ -50,7 +50,7 @@ type Root struct {
 	Blank       bool   // presentation screen blanked (B or .)
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
-	SystemTheme string
+	SystemTheme state.Theme
 	// Layout is the width the charts are laid out at in the browser, the one that fits their
 	// box (view.FitWidth); WideLayout until the browser has measured it.
 	Layout view.Layouts
@@ -140,14 +140,14 @@ func (c *Root) Effective() state.State {
 	return s
 }
 
-func (c *Root) theme() string {
+func (c *Root) theme() state.Theme {
 	switch {
 	case c.State.Theme != "":
 		return c.State.Theme
 	case c.SystemTheme != "":
 		return c.SystemTheme
 	}
-	return "light"
+	return state.Light
 }
 
 func (c *Root) explorer() bool { return c.State.Embed == "" && c.State.Slide == 0 }
@@ -270,7 +270,7 @@ func (c *Root) SetLang(e vugu.DOMEvent) {
 
 // SetTheme handles the theme menu.
 func (c *Root) SetTheme(e vugu.DOMEvent) {
-	c.Dispatch(state.SetTheme{Theme: e.PropString("target", "value")})
+	c.Dispatch(state.SetTheme{Theme: state.Theme(e.PropString("target", "value"))})
 }
 
 func (c *Root) rootClass() string {

@@ -182,7 +182,7 @@ func hasTargets(ds data.Dataset) bool {
 // Spec is the chart specification of a dataset at a width, in the dataset's current view.
 func Spec(ds data.Dataset, s state.State, width int) chart.Spec {
 	l, v, w := s.Lang, s.View(ds.ID), For(s.Lang)
-	theme, _ := chart.ThemeByName(s.Theme)
+	theme, _ := chart.ThemeByName(string(s.Theme))
 	sp := chart.Spec{
 		ID:          ds.ID + "-" + strconv.Itoa(width),
 		Title:       title(ds, l),
