@@ -108,9 +108,11 @@ func tipAt(tips []view.Tip, i int) view.Tip {
 }
 
 func hitStyle(h chart.Hit) string {
-	pct := func(f float64) string { return strconv.FormatFloat(100*f, 'f', 3, 64) + "%" }
 	return "left:" + pct(h.X) + ";top:" + pct(h.Y) + ";width:" + pct(h.W) + ";height:" + pct(h.H)
 }
+
+// pct is a share as a CSS percentage.
+func pct(f float64) string { return strconv.FormatFloat(100*f, 'f', 3, 64) + "%" }
 
 // keyFigureRows is the body of the key-figures table: the figure as the row's header, then
 // unit, theme, speaker and the verbatim sentence with the figure marked, and its reference.

@@ -1,7 +1,5 @@
 package state
 
-import "slices"
-
 import "briefing/web/locale"
 
 // Action is a change a reader asks for.
@@ -110,4 +108,4 @@ func Reduce(s State, a Action) State {
 	return s
 }
 
-func validTheme(t Theme) bool { return slices.Contains(Themes, t) }
+func validTheme(t Theme) bool { return t == Light || t == Dark || t == Projector }
