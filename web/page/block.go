@@ -1,9 +1,6 @@
 package page
 
 import (
-	"hash"
-	"hash/fnv"
-	"io"
 	"strconv"
 	"strings"
 
@@ -46,28 +43,36 @@ func Marker(key string) string { return "<!--" + key + "-->" }
 
 // hasher makes a block's key: prefix-<FNV-64a of parts>. Equal parts give equal keys, so an
 // unchanged block is never set again, and a different one always is (a collision is 1 in
-// 2^64 per pair). Each part is followed by a 0 byte, so that parts cannot run together.
-type hasher struct{ h hash.Hash64 }
+// 2^64 per pair). Each part is followed by a 0 byte, so that parts cannot run together. It
+// hashes the strings' bytes in place: keys are taken on every render.
+type hasher struct{ h uint64 }
 
-func newHasher() hasher { return hasher{fnv.New64a()} }
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
-func (h hasher) add(parts ...string) hasher {
+func newHasher() *hasher { return &hasher{fnvOffset} }
+
+func (h *hasher) add(parts ...string) *hasher {
 	for _, p := range parts {
-		io.WriteString(h.h, p)
-		h.h.Write([]byte{0})
+		for i := 0; i < len(p); i++ {
+			h.h = (h.h ^ uint64(p[i])) * fnvPrime
+		}
+		h.h *= fnvPrime // the 0 byte after each part
 	}
 	return h
 }
 
-func (h hasher) flag(b bool) hasher {
+func (h *hasher) flag(b bool) *hasher {
 	if b {
 		return h.add("1")
 	}
 	return h.add("0")
 }
 
-func (h hasher) key(prefix string) string {
-	return prefix + "-" + strconv.FormatUint(h.h.Sum64(), 36)
+func (h *hasher) key(prefix string) string {
+	return prefix + "-" + strconv.FormatUint(h.h, 36)
 }
 
 // chartBlock is a chart box's content: the SVG, and over it one focusable button per bar

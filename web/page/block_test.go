@@ -2,6 +2,7 @@ package page
 
 import (
 	"encoding/xml"
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -119,5 +120,17 @@ func TestTableRowsMarkTheSource(t *testing.T) {
 	}
 	if want := `<td class="src">` + src + `</td></tr>`; !strings.HasSuffix(tableRows(tb).HTML(), want) {
 		t.Errorf("source cell: %s, want it to end %s", tableRows(tb).HTML(), want)
+	}
+}
+
+// TestHasherIsFNV: the key hash is FNV-64a of the parts, each followed by a 0 byte.
+func TestHasherIsFNV(t *testing.T) {
+	f := fnv.New64a()
+	f.Write([]byte("ab\x00c\x00"))
+	if got, want := newHasher().add("ab", "c").h, f.Sum64(); got != want {
+		t.Errorf("hash %x, want %x", got, want)
+	}
+	if newHasher().add("ab", "c").key("x") == newHasher().add("a", "bc").key("x") {
+		t.Error("parts ran together")
 	}
 }

@@ -134,12 +134,14 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 		card.Note = fmt.Sprintf(card.Words.TooManyBars, len(ds.Rows))
 		return card, nil
 	}
-	wide := Spec(ds, s, WideWidth)
-	for _, b := range wide.Bars { // tooltips follow the bars drawn, which a variant may filter
-		card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
-	}
-	for _, width := range layouts.widths() {
-		r, err := c.Render(Spec(ds, s, width))
+	for i, width := range layouts.widths() {
+		sp := spec(ds, s, width, card.Summary)
+		if i == 0 { // tooltips follow the bars drawn (a variant may filter them), at every width alike
+			for _, b := range sp.Bars {
+				card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
+			}
+		}
+		r, err := c.Render(sp)
 		if err != nil {
 			return noRoomCard(card, l, len(ds.Rows), err)
 		}
@@ -181,12 +183,18 @@ func hasTargets(ds data.Dataset) bool {
 
 // Spec is the chart specification of a dataset at a width, in the dataset's current view.
 func Spec(ds data.Dataset, s state.State, width int) chart.Spec {
+	return spec(ds, s, width, Summary(ds, s.Lang))
+}
+
+// spec is Spec with the dataset's summary (its text alternative) already made: a card makes
+// it once for all its widths.
+func spec(ds data.Dataset, s state.State, width int, summary string) chart.Spec {
 	l, v, w := s.Lang, s.View(ds.ID), For(s.Lang)
 	theme, _ := chart.ThemeByName(string(s.Theme))
 	sp := chart.Spec{
 		ID:          ds.ID + "-" + strconv.Itoa(width),
 		Title:       title(ds, l),
-		Desc:        Summary(ds, l),
+		Desc:        summary,
 		ShowValues:  !v.NoValues,
 		MissingText: w.NoFigure,
 		Width:       width,
