@@ -3,93 +3,81 @@
 package main
 
 import (
+	"slices"
 	"syscall/js"
 
-	"briefing/web/ui"
+	vjs "github.com/vugu/vugu/js"
+
+	"briefing/web/page"
 )
 
-// blocks fills each block element (data-block, see ui.Block) after a render, only where the
+// blocks puts a block's HTML into its element (ui.Blocks in web/ui). Vugu calls Show through the
+// element's vg-js-populate hook after every render of the element; Show writes only when the
 // element shows a different block than before: Vugu would otherwise send every chart's tens
 // of KB of SVG and every key-figure row through its instruction buffer on every event, though
-// at most one changed. Vugu leaves an element's children alone when its template has none.
+// at most one changed. Vugu leaves the children of an element alone when its template has
+// none.
 //
-// The nodes a block element shows are kept when it changes to another block, or when Vugu
+// The nodes of a block are kept when their element changes to another block, or when Vugu
 // removes the element (a chart replaced by a table), so that going back (Bars, Line, Bars…;
 // Table, Chart) puts the same nodes back instead of parsing the HTML again, which was the
 // larger part of the browser's work on such a click.
 type blocks struct {
-	kept  map[string]js.Value // block key -> its nodes (a JS array), detached
-	order []string            // keys in kept, least recently used first
-	shown map[string]js.Value // block key -> the element that showed it at the last sync
+	// holders are, by block key, the node whose children are that block's nodes: the element
+	// showing it, a removed element that showed it, or a fragment they were moved to.
+	holders map[string]js.Value
+	order   []string // keys in holders, least recently shown first
 }
 
 // maxKept bounds the nodes kept: a chart's SVG is a few hundred nodes.
 const maxKept = 32
 
-func newBlocks() *blocks { return &blocks{kept: map[string]js.Value{}, shown: map[string]js.Value{}} }
+func newBlocks() *blocks { return &blocks{holders: map[string]js.Value{}} }
 
-func (b *blocks) sync(root *ui.Root) {
-	array := js.Global().Get("Array")
-	for key, el := range b.shown {
-		if !el.Get("isConnected").Bool() { // removed by Vugu; its nodes are still its children
-			b.keep(key, array.Call("from", el.Get("childNodes")))
-			delete(b.shown, key)
-		}
-	}
-	els := js.Global().Get("document").Call("querySelectorAll", "[data-block]")
-	for i := 0; i < els.Length(); i++ {
-		el := els.Index(i)
-		key := el.Call("getAttribute", "data-block").String()
-		shown := el.Get("__block")
-		if shown.Type() == js.TypeString && shown.String() == key {
-			b.shown[key] = el
-			continue
-		}
-		html, ok := root.Block(key)
-		if !ok {
-			continue
-		}
-		if shown.Type() == js.TypeString {
-			b.keep(shown.String(), array.Call("from", el.Get("childNodes")))
-			delete(b.shown, shown.String())
-		}
-		if nodes, ok := b.take(key); ok {
-			el.Get("replaceChildren").Call("apply", el, nodes)
-		} else {
-			el.Set("innerHTML", html)
-		}
-		el.Set("__block", key)
-		b.shown[key] = el
-	}
-}
-
-// keep remembers the nodes of a block leaving its element.
-func (b *blocks) keep(key string, nodes js.Value) {
-	if nodes.Length() == 0 {
+// Show makes el show b (ui.Blocks in web/ui).
+func (bs *blocks) Show(v vjs.Value, b page.Block) {
+	el := js.Value(v)
+	shown := el.Get("__block")
+	switch {
+	case shown.Type() == js.TypeString && shown.String() == b.Key:
+		return
+	case shown.Type() == js.TypeString: // it showed another block: keep that one's nodes
+		frag := js.Global().Get("document").Call("createDocumentFragment")
+		move(frag, el)
+		bs.hold(shown.String(), frag)
+	case adopted(el, b.Key): // the prerendered page has it already
+		el.Set("__block", b.Key)
+		bs.hold(b.Key, el)
 		return
 	}
-	if _, ok := b.kept[key]; !ok {
-		b.order = append(b.order, key)
+	if h, ok := bs.holders[b.Key]; ok && !h.Get("isConnected").Bool() && h.Get("firstChild").Truthy() {
+		move(el, h)
+	} else {
+		el.Set("innerHTML", b.HTML())
 	}
-	b.kept[key] = nodes
-	for len(b.order) > maxKept {
-		delete(b.kept, b.order[0])
-		b.order = b.order[1:]
-	}
+	el.Set("__block", b.Key)
+	bs.hold(b.Key, el)
 }
 
-// take returns the kept nodes of a block, if they are not shown elsewhere now.
-func (b *blocks) take(key string) (js.Value, bool) {
-	nodes, ok := b.kept[key]
-	if !ok || nodes.Index(0).Get("isConnected").Bool() {
-		return js.Value{}, false
+// move makes the children of from the children of to.
+func move(to, from js.Value) {
+	to.Get("replaceChildren").Call("apply", to, js.Global().Get("Array").Call("from", from.Get("childNodes")))
+}
+
+// adopted reports whether el, which Show has not seen, came with the prerendered page
+// already showing key: its first node is the block's marker (page.Marker).
+func adopted(el js.Value, key string) bool {
+	first := el.Get("firstChild")
+	return first.Truthy() && first.Get("nodeType").Int() == 8 && first.Get("data").String() == key
+}
+
+// hold remembers the node holding a block's nodes, the most recent first to stay.
+func (bs *blocks) hold(key string, holder js.Value) {
+	bs.order = slices.DeleteFunc(bs.order, func(k string) bool { return k == key })
+	bs.holders[key] = holder
+	bs.order = append(bs.order, key)
+	for len(bs.order) > maxKept {
+		delete(bs.holders, bs.order[0])
+		bs.order = bs.order[1:]
 	}
-	delete(b.kept, key)
-	for i, k := range b.order {
-		if k == key {
-			b.order = append(b.order[:i], b.order[i+1:]...)
-			break
-		}
-	}
-	return nodes, true
 }

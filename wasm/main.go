@@ -60,6 +60,7 @@ func run() error {
 	fadeWhenQuiet(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
+	root.Blocks = shown
 	perf := js.Global().Get("performance")
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
@@ -70,13 +71,13 @@ func run() error {
 			pause = func() {}
 		}
 		// The steps of a render as User Timing measures, for the browser's performance tools
-		// and the benchmark (web/bench); only the last of each is kept.
+		// and the benchmark (web/bench); only the last of each is kept. Blocks are shown
+		// during the DOM patch (Vugu calls blocks.Show), so "render" includes them.
 		t0 := perf.Call("now")
 		built := env.RunBuild(root)
 		measure(perf, "explorer build", t0, perf.Call("now"))
 		if first {
 			mark("first build done")
-			adoptPrerendered(shown, root)
 		}
 		pause()
 		t1 := perf.Call("now")
@@ -88,11 +89,8 @@ func run() error {
 		if first {
 			mark("first patch done")
 		}
-		// No pause from here to ready(): the browser must not paint the patched page before
-		// its charts are back in place and early.js has replayed the reader's input.
-		t2 := perf.Call("now")
-		shown.sync(root)
-		measure(perf, "explorer blocks", t2, perf.Call("now"))
+		// No pause from the patch to ready(): the browser must not paint the patched page
+		// before early.js has replayed the reader's input.
 		return nil
 	}
 	ee := renderer.EventEnv()

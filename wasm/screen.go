@@ -10,15 +10,16 @@ import (
 	"github.com/vugu/vugu"
 
 	"briefing/web/idle"
+	"briefing/web/state"
 	"briefing/web/ui"
 	"briefing/web/view"
 )
 
 // systemTheme is "dark" when the reader's system prefers a dark colour scheme.
-func systemTheme() string {
+func systemTheme() state.Theme {
 	mq := js.Global().Call("matchMedia", "(prefers-color-scheme: dark)")
 	if mq.Truthy() && mq.Get("matches").Bool() {
-		return "dark"
+		return state.Dark
 	}
 	return ""
 }

@@ -42,31 +42,6 @@ func pause() {
 // can run, as the warm-up does between charts (wasm/warm.go).
 func yieldToBrowser() { time.Sleep(time.Millisecond) }
 
-// adoptPrerendered hands the blocks (wasm/blocks.go) the charts and rows the prerendered page
-// already shows, so that the first render moves those nodes where it needs them instead of
-// parsing every chart's SVG again, which with the layout that followed was the larger part of
-// the take-over. The build marks each prerendered block element with its key (data-block);
-// the prerender has every chart at each layout width, and the browser shows one of them, so
-// the first render keeps one element per chart box, not necessarily the one with the right
-// width. Each element is noted as showing its block, and the nodes of the blocks the view
-// needs now (root.Block, from the first build) are kept for blocks.sync to take. A block the
-// prerender does not have (state from the address, a reader's file) is filled as before.
-func adoptPrerendered(shown *blocks, root *ui.Root) {
-	els := js.Global().Get("document").Call("querySelectorAll", "[data-block]")
-	array := js.Global().Get("Array")
-	for i := 0; i < els.Length(); i++ {
-		el := els.Index(i)
-		if el.Get("childNodes").Length() == 0 {
-			continue
-		}
-		key := el.Call("getAttribute", "data-block").String()
-		el.Set("__block", key)
-		if _, ok := root.Block(key); ok {
-			shown.keep(key, array.Call("from", el.Get("childNodes")))
-		}
-	}
-}
-
 // drawAhead renders the charts of the first view into the chart cache one card at a time,
 // pausing between cards, so that the first build (one call into Vugu that cannot pause) finds
 // them drawn. Each card is also the first run of the chart code, which the browser compiles

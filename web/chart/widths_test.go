@@ -39,7 +39,7 @@ func briefingSpecs(t *testing.T, width int) map[string]chart.Spec {
 		}
 		for _, v := range vs {
 			for _, l := range []locale.Lang{locale.EN, locale.FR} {
-				for _, th := range []string{"light", "dark", "projector"} {
+				for _, th := range state.Themes {
 					for _, title := range []bool{false, true} {
 						s := state.State{Lang: l, Theme: th, Views: map[string]state.View{id: v}}
 						sp := view.Spec(ds, s, width)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -178,6 +179,34 @@ func TestChartsComeBackFromKeptNodes(t *testing.T) {
 	}
 	if n := eval[int](t, p, `document.querySelectorAll("#fatalities .chart.only .hit").length`); n != 4 {
 		t.Errorf("back from the table: %d hit boxes, want 4", n)
+	}
+	p.clean(t)
+}
+
+// TestPrerenderedBlocksAdopted: a block the prerendered page already shows with the key the
+// browser asks for (the key figures' rows) is adopted as it is — the same nodes, not drawn
+// again — and a block the browser lays out differently (a chart at the screen's width) is
+// drawn. Blocks reach the page through Vugu's vg-js-populate hook (wasm/blocks.go).
+func TestPrerenderedBlocksAdopted(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		document.addEventListener("DOMContentLoaded", () => {
+			window.__pre = 0;
+			for (const el of document.querySelectorAll("tr[id^=kf-], .chart svg")) { el.__pre = true; window.__pre++; }
+		});`}); err != nil {
+		t.Fatal(err)
+	}
+	p.open(t, u+"/")
+	if n := eval[int](t, p, `window.__pre || 0`); n < 10 {
+		t.Fatalf("marked %d prerendered rows and charts before the wasm started, want them all", n)
+	}
+	if adopted := eval[bool](t, p, `(() => { const rows = document.querySelectorAll("tbody[data-block] tr[id^=kf-]");
+		return rows.length > 0 && [...rows].every(r => r.__pre === true); })()`); !adopted {
+		t.Error("the key-figure rows were drawn again though the prerendered page had them")
+	}
+	if redrawn := eval[bool](t, p, `[...document.querySelectorAll(".chart.only svg")].every(s => s.__pre !== true)`); !redrawn {
+		t.Error("a chart laid out for another width was adopted instead of drawn")
 	}
 	p.clean(t)
 }

@@ -84,15 +84,15 @@ func New(b *data.Briefing) *Handler {
 // Options is what a request asks for besides the dataset and format.
 type Options struct {
 	Lang    locale.Lang
-	Theme   string // a chart.ThemeByName name
-	Targets bool   // draw the target markers (datasets with targets)
-	Width   int    // MinWidth..MaxWidth
+	Theme   state.Theme
+	Targets bool // draw the target markers (datasets with targets)
+	Width   int  // MinWidth..MaxWidth
 }
 
 // DefaultOptions is what a request without parameters gets: the page's default view, wide, in
 // the light theme (an image cannot follow the reader's system theme as the page does).
 func DefaultOptions() Options {
-	return Options{Lang: state.Default().Lang, Theme: "light", Targets: true, Width: DefaultWidth}
+	return Options{Lang: state.Default().Lang, Theme: state.Light, Targets: true, Width: DefaultWidth}
 }
 
 // state is the page's view state that draws dataset id as the options ask.
@@ -149,7 +149,7 @@ func ParseQuery(raw string) (Options, error) {
 			if !ok {
 				return o, fmt.Errorf("theme=%s: use light, dark or projector", clip(v))
 			}
-			o.Theme = t.Name
+			o.Theme = state.Theme(t.Name)
 		case "width":
 			w, ok := parseWidth(v)
 			if !ok {
@@ -295,7 +295,7 @@ func (h *Handler) Render(id, format string, opt Options) ([]byte, error) {
 // FileName is the name a browser saves the image under, e.g. "fatalities-fr-dark-960.svg"
 // (targets-off is added when the targets are hidden).
 func FileName(id, format string, opt Options) string {
-	parts := []string{id, string(opt.Lang), opt.Theme, strconv.Itoa(opt.Width)}
+	parts := []string{id, string(opt.Lang), string(opt.Theme), strconv.Itoa(opt.Width)}
 	if !opt.Targets {
 		parts = append(parts, "targets-off")
 	}

@@ -14,6 +14,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/locale"
+	"briefing/web/state"
 	"briefing/web/view"
 )
 
@@ -394,7 +395,7 @@ func TestImagesCarryTheirTexts(t *testing.T) {
 	h := testHandler(t)
 	for _, ds := range h.b.Datasets {
 		for _, l := range []locale.Lang{locale.EN, locale.FR} {
-			for _, theme := range []string{"light", "dark"} {
+			for _, theme := range []state.Theme{state.Light, state.Dark} {
 				for _, w := range []int{MinWidth, DefaultWidth, MaxWidth} {
 					opt := Options{Lang: l, Theme: theme, Targets: true, Width: w}
 					name := FileName(ds.ID, "svg", opt)

@@ -10,6 +10,7 @@ import (
 	"briefing/data"
 	"briefing/web/images"
 	"briefing/web/locale"
+	"briefing/web/state"
 )
 
 // chartsDir is where the static images go in the built site.
@@ -77,7 +78,7 @@ func writeCharts(out string, b *data.Briefing) (chartsReport, error) {
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
 			opt := images.DefaultOptions()
-			opt.Lang, opt.Theme = j.lang, j.theme
+			opt.Lang, opt.Theme = j.lang, state.Theme(j.theme)
 			body, err := h.Render(j.id, j.format, opt)
 			if err == nil {
 				err = os.WriteFile(filepath.Join(dir, chartName(j.id, j.lang, j.theme, j.format)), body, 0o644)

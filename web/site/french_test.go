@@ -77,7 +77,7 @@ func TestPluralsInFrench(t *testing.T) {
 	}
 	s := state.Default()
 	s.Lang, s.Query = locale.FR, one
-	page := render(t, &ui.Root{Briefing: b, State: s})
+	page := render(t, &ui.Root{Briefing: b, State: s, Prerender: true})
 	if want := fmt.Sprintf("1 chiffre sur %d", len(b.KeyFigures)); !strings.Contains(page, want) {
 		t.Errorf("a search with one result does not say %q", want)
 	}
@@ -209,7 +209,7 @@ func frenchViews(t *testing.T) []frenchView {
 
 	fr := func() state.State { s := state.Default(); s.Lang = locale.FR; return s }
 	root := func(s state.State) *ui.Root {
-		r := &ui.Root{Briefing: b, State: s}
+		r := &ui.Root{Briefing: b, State: s, Prerender: true}
 		r.AddUpload("chiffres.csv", []byte("période,valeur\n2021,13\n2022,9\n"))
 		r.AddUpload("objectifs.csv", []byte("catégorie,valeur,objectif\nA,12,15\nB,20,18\n"))
 		return r

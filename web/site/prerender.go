@@ -26,7 +26,7 @@ func prerender(b *data.Briefing, singleFile bool, l locale.Lang) (string, error)
 	r.SetWriter(&buf)
 	st := state.Default()
 	st.Lang = l
-	root := &ui.Root{Briefing: b, State: st, SingleFile: singleFile}
+	root := &ui.Root{Briefing: b, State: st, SingleFile: singleFile, Prerender: true}
 	if err := r.Render(env.RunBuild(root)); err != nil {
 		return "", err
 	}

@@ -39,7 +39,7 @@ type SortBy struct {
 type SetLang struct{ Lang locale.Lang }
 
 // SetTheme changes the theme.
-type SetTheme struct{ Theme string }
+type SetTheme struct{ Theme Theme }
 
 // GoToSlide enters presentation mode at a slide (from 1), or leaves it with 0.
 type GoToSlide struct{ Slide int }
@@ -108,6 +108,4 @@ func Reduce(s State, a Action) State {
 	return s
 }
 
-func validTheme(t string) bool {
-	return t == "light" || t == "dark" || t == "projector"
-}
+func validTheme(t Theme) bool { return t == Light || t == Dark || t == Projector }

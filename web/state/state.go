@@ -26,12 +26,25 @@ const (
 	Gap  Variant = "gap"  // distance to target in percentage points (targets)
 )
 
+// Theme names a colour theme of the page and its charts (chart.ThemeByName).
+type Theme string
+
+// The themes, in the order the theme menu offers them.
+const (
+	Light     Theme = "light"
+	Dark      Theme = "dark"
+	Projector Theme = "projector"
+)
+
+// Themes are every theme.
+var Themes = []Theme{Light, Dark, Projector}
+
 // State is everything that decides what the reader sees. It has one owner (the root
 // component); everything else derives from it. Treat it as a value: Reduce copies the map.
 type State struct {
 	Views    map[string]View // by dataset id; a missing entry is the default view
 	Lang     locale.Lang     // interface language
-	Theme    string          // "light", "dark" or "projector"; "" follows the reader's system
+	Theme    Theme           // "" follows the reader's system
 	Slide    int             // presentation mode: slide number from 1; 0 = explorer
 	Embed    string          // dataset id shown alone for embedding; "" = the whole explorer
 	Bare     bool            // embed without controls

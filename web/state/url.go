@@ -65,7 +65,7 @@ func Decode(query string, kinds Kinds) State {
 	if l, ok := locale.Parse(last(q, "lang")); ok && last(q, "lang") != "" {
 		s.Lang = l
 	}
-	if t := last(q, "theme"); validTheme(t) {
+	if t := Theme(last(q, "theme")); validTheme(t) {
 		s.Theme = t
 	}
 	if n, err := strconv.Atoi(last(q, "slide")); err == nil && n > 0 && n < 100 {
@@ -127,7 +127,7 @@ func Encode(s State) string {
 		q.Set("lang", string(s.Lang))
 	}
 	if s.Theme != "" {
-		q.Set("theme", s.Theme)
+		q.Set("theme", string(s.Theme))
 	}
 	if s.Slide > 0 {
 		q.Set("slide", strconv.Itoa(s.Slide))

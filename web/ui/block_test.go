@@ -2,84 +2,21 @@ package ui
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strings"
 	"testing"
 
 	"github.com/vugu/vugu"
+	js "github.com/vugu/vugu/js"
 	"github.com/vugu/vugu/staticrender"
 
 	"briefing/data"
-	"briefing/web/chart"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
 
-func TestChartBlockEscapesTipsAndPlacesHits(t *testing.T) {
-	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0, X: 0.1, Y: 0.2, W: 0.3, H: 0.4}, {Index: 1}}}
-	tips := []view.Tip{{Text: `<img src=x onerror=alert(1)> & "q"`}, {Text: "2018: 27"}}
-	b := chartBlock(r, tips, nil)
-	if strings.Contains(b.HTML, "<img") {
-		t.Fatalf("tip text not escaped: %s", b.HTML)
-	}
-	for _, want := range []string{
-		`<div class="plot"><svg></svg></div><div class="hits">`,
-		`style="left:10.000%;top:20.000%;width:30.000%;height:40.000%" data-index="0" aria-label="&lt;img src=x onerror=alert(1)&gt; &amp; &#34;q&#34;"`,
-		`<span class="tip" aria-hidden="true">2018: 27</span>`,
-	} {
-		if !strings.Contains(b.HTML, want) {
-			t.Errorf("block lacks %q:\n%s", want, b.HTML)
-		}
-	}
-	// Well-formed: the browser build sets it as innerHTML, the prerender writes it inline.
-	if err := xml.Unmarshal([]byte("<x>"+b.HTML+"</x>"), new(any)); err != nil {
-		t.Errorf("block is not well-formed: %v", err)
-	}
-}
-
-func TestBlockKeyFollowsContent(t *testing.T) {
-	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0}}}
-	a := chartBlock(r, []view.Tip{{Text: "2017: 59"}}, nil)
-	if b := chartBlock(r, []view.Tip{{Text: "2017: 59"}}, nil); b != a {
-		t.Error("the same chart and tips gave a different block key")
-	}
-	// The same chart with other tip words (another language, a reader's new file) must be set
-	// again, or the page would keep the old tooltips.
-	if b := chartBlock(r, []view.Tip{{Text: "2017 : 59"}}, nil); b.Key == a.Key {
-		t.Error("different tips, same key")
-	}
-	r2 := r
-	r2.Key = "k2"
-	if b := chartBlock(r2, []view.Tip{{Text: "2017: 59"}}, nil); b.Key == a.Key {
-		t.Error("different chart, same key")
-	}
-	rows := []view.KeyFigureRow{{ID: "a", Figure: "80,000", Before: "more than ", Mark: "80,000", After: " peacekeepers"}}
-	k1 := keyFigureRows(rows)
-	rows[0].Figure = "80 000"
-	if k2 := keyFigureRows(rows); k2.Key == k1.Key {
-		t.Error("different rows, same key")
-	}
-	if keyFigureRows(nil).Key == k1.Key {
-		t.Error("no rows, same key as some rows")
-	}
-}
-
-func TestKeyFigureRowsEscapeQuotes(t *testing.T) {
-	rows := []view.KeyFigureRow{{ID: "x\"y", Figure: "1", Unit: "<b>", Theme: "t", Speaker: "s", Before: "a < b ", Mark: "1", After: " & c", Cite: "p. 3"}}
-	b := keyFigureRows(rows)
-	for _, bad := range []string{"<b>", `x"y`, "a < b", " & c"} {
-		if strings.Contains(b.HTML, bad) {
-			t.Errorf("unescaped %q in %s", bad, b.HTML)
-		}
-	}
-	if !strings.Contains(b.HTML, `<tr id="kf-x&#34;y"><th scope="row" class="num kf-figure">1</th>`) ||
-		!strings.Contains(b.HTML, `<mark>1</mark>`) {
-		t.Errorf("row markup: %s", b.HTML)
-	}
-}
-
 // TestLiveKeepsBlocksOutOfTheTree: in the browser the chart boxes and key-figure rows are
-// empty elements naming their block; every block they name is available from Root.Block.
+// empty elements naming their block, with a vg-js-populate hook that hands each its block.
 func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
 	live, root := renderRoot(t, view.WideLayout)
 	if strings.Contains(live, "<svg") || strings.Contains(live, `class="hit"`) || strings.Contains(live, "<mark>") {
@@ -89,17 +26,71 @@ func TestLiveKeepsBlocksOutOfTheTree(t *testing.T) {
 	if len(keys) != 4 { // three charts and the key-figures rows
 		t.Fatalf("%d data-block elements, want 4: %v", len(keys), keys)
 	}
-	for _, k := range keys {
-		html, ok := root.Block(k)
-		if !ok || html == "" {
-			t.Errorf("no block for data-block=%q", k)
+	want := map[string]bool{root.page.KeyRows.Key: true}
+	for _, card := range root.page.Cards {
+		for _, b := range card.Charts {
+			want[b.Key] = true
 		}
 	}
-	if html, _ := root.Block(keys[0]); !strings.Contains(html, "<svg") || !strings.Contains(html, `class="hit"`) {
-		t.Errorf("the first block is not a chart with its hits: %.200s", html)
+	for _, k := range keys {
+		if !want[k] {
+			t.Errorf("data-block=%q names no block of the view", k)
+		}
 	}
-	if html, _ := root.Block(keys[3]); !strings.Contains(html, "<mark>") {
-		t.Errorf("the last block is not the key-figure rows: %.200s", html)
+}
+
+// TestBlocksThroughVuguHook: in the browser Vugu hands every block element to Root.Blocks
+// (vg-js-populate) with the block its data-block names, in a render and again in the next;
+// the prerender has every block inline, each starting with its marker.
+func TestBlocksThroughVuguHook(t *testing.T) {
+	b, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := vugu.NewBuildEnv(staticrender.New(nil).EventEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := &fakeBlocks{}
+	root := &Root{Briefing: b, State: state.Default(), Layout: view.WideLayout, Blocks: shown}
+	for range 2 {
+		shown.got = nil
+		br := env.RunBuild(root)
+		populate(br, br.Out.Out[0])
+		if len(shown.got) != 4 {
+			t.Fatalf("Blocks.Show called for %d blocks, want 4 (three charts, the key figures)", len(shown.got))
+		}
+		for _, blk := range shown.got {
+			if !strings.HasPrefix(blk.HTML(), page.Marker(blk.Key)) {
+				t.Errorf("block %s does not start with its marker", blk.Key)
+			}
+		}
+	}
+	pre, _ := renderRoot(t, view.AllLayouts)
+	for _, k := range shown.got[3:] {
+		if !strings.Contains(pre, page.Marker(k.Key)) {
+			t.Errorf("the prerendered page lacks block %s inline", k.Key)
+		}
+	}
+}
+
+type fakeBlocks struct{ got []page.Block }
+
+func (f *fakeBlocks) Show(_ js.Value, b page.Block) { f.got = append(f.got, b) }
+
+// populate calls the vg-js-populate hooks of a built tree, as Vugu's renderer does.
+func populate(br *vugu.BuildResults, n *vugu.VGNode) {
+	if n.Component != nil { // its output is built on its own
+		for _, out := range br.ResultFor(n.Component).Out {
+			populate(br, out)
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		populate(br, c)
+	}
+	if n.JSPopulateHandler != nil {
+		n.JSPopulateHandler.JSValueHandle(js.Value{})
 	}
 }
 
@@ -117,7 +108,7 @@ func renderRoot(t *testing.T, layout view.Layouts) (string, *Root) {
 	}
 	var buf bytes.Buffer
 	r.SetWriter(&buf)
-	root := &Root{Briefing: b, State: state.Default(), Layout: layout}
+	root := &Root{Briefing: b, State: state.Default(), Layout: layout, Prerender: layout == view.AllLayouts}
 	if err := r.Render(env.RunBuild(root)); err != nil {
 		t.Fatal(err)
 	}
@@ -133,52 +124,16 @@ func attrValues(html, name string) []string {
 	return out
 }
 
-func TestTableRowsEscapeAndAlign(t *testing.T) {
-	tb := view.Table{
-		Columns: []view.Column{{Label: "Year"}, {Label: "Fatalities", Numeric: true}, {Label: "Note"}},
-		Rows: []view.TableRow{
-			{Cells: []view.Cell{{Text: "2017"}, {Text: "59"}, {Text: "<b>x</b> & y"}}},
-			{Cells: []view.Cell{{Text: "2020"}, {Text: "8"}, {Text: ""}}, Partial: true},
-		},
+// TestPrerenderIsExplicit: a root whose layout is not yet measured is live (laid out wide,
+// blocks kept out of the tree); only Prerender writes every layout inline.
+func TestPrerenderIsExplicit(t *testing.T) {
+	live, root := renderRoot(t, view.AllLayouts) // renderRoot sets Prerender for AllLayouts
+	if !root.Prerender || strings.Contains(live, "data-block") || !strings.Contains(live, "<svg") {
+		t.Error("the prerendered page must have its charts inline")
 	}
-	b := tableRows(tb)
-	want := `<tr><th scope="row">2017</th><td class="num">59</td><td>&lt;b&gt;x&lt;/b&gt; &amp; y</td></tr>` +
-		`<tr class="partial"><th scope="row">2020</th><td class="num">8</td><td></td></tr>`
-	if b.HTML != want {
-		t.Errorf("table rows:\n got %s\nwant %s", b.HTML, want)
-	}
-	tb.Rows[0].Cells[1].Text = "60"
-	if tableRows(tb).Key == b.Key {
-		t.Error("different rows, same key")
-	}
-}
-
-// TestKeyFigureRowsNameSpeakerOnce: a speaker's title is given where a run of their figures
-// starts; the rows after it say the name only (class kf-same hides the title), and a new
-// speaker starts a new run.
-func TestKeyFigureRowsNameSpeakerOnce(t *testing.T) {
-	lacroix := "Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations"
-	rows := []view.KeyFigureRow{{ID: "a", Speaker: lacroix}, {ID: "b", Speaker: lacroix}, {ID: "c", Speaker: "Geng Shuang, China"}, {ID: "d", Speaker: "Anon"}}
-	h := keyFigureRows(rows).HTML
-	for _, want := range []string{
-		`<tr id="kf-a"><th`, `<tr id="kf-b" class="kf-same"><th`, `<tr id="kf-c"><th`, `<tr id="kf-d"><th`,
-		`<td class="kf-speaker"><span class="kf-name">Jean-Pierre Lacroix</span><span class="kf-role"><span class="sr-only">, </span>Under-Secretary-General for Peace Operations</span></td>`,
-		`<td class="kf-speaker"><span class="kf-name">Anon</span></td>`,
-	} {
-		if !strings.Contains(h, want) {
-			t.Errorf("rows lack %s:\n%s", want, h)
-		}
-	}
-}
-
-// TestTableRowsMarkTheSource: the source reference cell has class src (kept on one line).
-func TestTableRowsMarkTheSource(t *testing.T) {
-	src := "S/2020/911, p.\u00a05"
-	tb := view.Table{
-		Columns: []view.Column{{Label: "Year"}, {Label: "Fatalities", Numeric: true}, {Label: "Note"}, {Label: "Source"}},
-		Rows:    []view.TableRow{{Cells: []view.Cell{{Text: "2017"}, {Text: "59"}, {Text: ""}, {Text: src}}, Source: src}},
-	}
-	if want := `<td class="src">` + src + `</td></tr>`; !strings.HasSuffix(tableRows(tb).HTML, want) {
-		t.Errorf("source cell: %s, want it to end %s", tableRows(tb).HTML, want)
+	b, _ := data.Load()
+	r := &Root{Briefing: b, State: state.Default()}
+	if r.Layouts() != view.WideLayout || !r.live() {
+		t.Errorf("an unmeasured root draws %v, live %v; want the wide layout, live", r.Layouts(), r.live())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	js "github.com/vugu/vugu/js"
 
 	"briefing/data"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -13,13 +14,14 @@ import (
 type DatasetCard struct {
 	Card view.Card
 	Bare bool // embedded without controls
-	// Layout is the width the browser lays the chart out at, which fits its box: only that
-	// chart is in the page. The prerendered page has every width (AllLayouts) and lets CSS
+	// Live is true in the browser, which lays the chart out for its box: only that chart is
+	// in the page. The prerendered page has every width (AllLayouts) and lets CSS
 	// choose, without script.
-	Layout view.Layouts
+	Live bool
 	// Charts are the chart boxes' content (chartBlock), one per chart of Card.Charts.
-	Charts []Block
-	Rows   Block // the table's rows, when the table is shown
+	Charts []page.Block
+	Rows   page.Block // the table's rows, when the table is shown
+	Blocks Blocks     // shows Charts and Rows in the browser
 	// SourcesOpen shows the source sentences. They are only in the page while open (the
 	// prerendered page always has them, for readers without script): every element in the
 	// page is rebuilt on every change, so what is not seen is not built.
@@ -44,8 +46,8 @@ type DatasetCard struct {
 
 func (c *DatasetCard) showChart() bool { return c.Card.Charted && !c.Card.View.Table }
 
-// live: the browser knows its layout; the prerender (AllLayouts) writes charts inline.
-func (c *DatasetCard) live() bool { return c.Layout != view.AllLayouts }
+// live: the browser knows its layout; the prerender writes every layout inline.
+func (c *DatasetCard) live() bool { return c.Live }
 
 // chartWidth is the width the i-th chart box's chart was laid out at.
 func (c *DatasetCard) chartWidth(i int) int {
@@ -100,11 +102,12 @@ func (c *DatasetCard) variants() []option {
 
 // ChartBox is a chart with a layer of focusable elements over its bars (chartBlock).
 type ChartBox struct {
-	Block Block
+	Block page.Block
 	Width int // the width the chart was laid out at: the prerendered page's CSS shows the one that fits
 	// Live is true in the browser: the content is not part of Vugu's tree but set by the
 	// browser build only when Block.Key changes. The prerendered page has it inline.
-	Live bool
+	Live   bool
+	Blocks Blocks // shows Block in the browser
 }
 
 // class: the browser's page has one chart box, which shows at every width ("only").

@@ -28,12 +28,12 @@ func (c *ChartBox) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "layer"}}}
 			vgparent.AppendChild(vgn)
 			vgn.AddAttrInterface("data-block", c.Block.Key)
+			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { show(c.Blocks, value, c.Block) })
 		}
 		if !c.Live {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "layer"}}}
 			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("data-block", c.Block.Key)
-			vgn.SetInnerHTML(vugu.HTML(c.Block.HTML))
+			vgn.SetInnerHTML(vugu.HTML(c.Block.HTML()))
 		}
 	}
 	return vgout

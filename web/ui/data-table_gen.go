@@ -86,12 +86,12 @@ func (c *DataTable) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
 				vgn.AddAttrInterface("data-block", c.Rows.Key)
+				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { show(c.Blocks, value, c.Rows) })
 			}
 			if !c.Live {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("data-block", c.Rows.Key)
-				vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML))
+				vgn.SetInnerHTML(vugu.HTML(c.Rows.HTML()))
 			}
 		}
 	}

@@ -101,6 +101,7 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 						vgcomp.Block = box
+						vgcomp.Blocks = c.Blocks
 						vgcomp.Live = c.live()
 						vgcomp.Width = c.chartWidth(i)
 						vgout.Components = append(vgout.Components, vgcomp)
@@ -129,6 +130,7 @@ func (c *DatasetCard) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp.Blocks = c.Blocks
 					vgcomp.Live = c.live()
 					vgcomp.Rows = c.Rows
 					vgcomp.Sort = c.Sort

@@ -5,6 +5,7 @@ import (
 
 	"briefing/data"
 	"briefing/web/locale"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -12,8 +13,9 @@ import (
 // KeyFigures is the searchable, filterable table of the briefing's other figures.
 type KeyFigures struct {
 	List     view.KeyFigureList
-	Rows     Block // the table's rows (keyFigureRows), kept out of Vugu's tree while Live
-	Live     bool  // in the browser (see Block)
+	Rows     page.Block // the table's rows (keyFigureRows), kept out of Vugu's tree while Live
+	Live     bool       // in the browser (see Block)
+	Blocks   Blocks
 	Query    string
 	Theme    string
 	Lang     locale.Lang

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"briefing/web/locale"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -11,13 +12,14 @@ import (
 // Presentation shows the figures as full-screen slides. All slides are in the page (only
 // the current one shows on screen) so that printing gives one slide per page.
 type Presentation struct {
-	Slides   []view.Slide
+	Slides   []page.Slide
 	Current  int // from 1
 	Blank    bool
 	Quiet    bool // no input for a while: the navigation and hints fade (present.css)
 	Lang     locale.Lang
 	Words    view.Words
 	Dispatch func(state.Action)
+	Blocks   Blocks // shows the slides' charts
 }
 
 // Go moves to a slide; 0 leaves the presentation.

@@ -84,7 +84,8 @@ func (c *Presentation) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML(sl.Headline)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "slide-chart"}}}
 						vgparent.AppendChild(vgn)
-						vgn.AddAttrInterface("data-block", sl.Chart.Key)
+						vgn.AddAttrInterface("data-block", sl.Block.Key)
+						vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { show(c.Blocks, value, sl.Block) })
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "slide-takeaway"}}}
 						vgparent.AppendChild(vgn)
 						vgn.SetInnerHTML(sl.Takeaway)

@@ -14,6 +14,7 @@ import (
 	"briefing/data"
 	"briefing/data/upload"
 	"briefing/web/locale"
+	"briefing/web/page"
 	"briefing/web/state"
 	"briefing/web/view"
 )
@@ -52,10 +53,14 @@ type Root struct {
 	Blank       bool   // presentation screen blanked (B or .)
 	// SystemTheme is the theme the reader's system asks for ("dark" when it prefers a dark
 	// colour scheme), used while the URL names none.
-	SystemTheme string
-	// Layout is the width the charts are laid out at, the one that fits their box
-	// (view.FitWidth); AllLayouts (the prerendered page) has every width.
+	SystemTheme state.Theme
+	// Layout is the width the charts are laid out at in the browser, the one that fits their
+	// box (view.FitWidth); WideLayout until the browser has measured it.
 	Layout view.Layouts
+	// Prerender is true while the site build writes the page: every layout of every chart
+	// and every block inline (CSS shows the layout that fits), for readers before and
+	// without the wasm.
+	Prerender bool
 	// SlideAreas are the room each slide has for its chart (by slide index), as the browser
 	// measured it: charts are laid out to fill it.
 	SlideAreas []view.SlideArea
@@ -68,6 +73,9 @@ type Root struct {
 	// Foreign is true when the page's link referred to a reader's card this page does not
 	// have (state.ForeignUploads): it is said once, above the cards.
 	Foreign bool
+	// Blocks shows the charts and table rows kept out of Vugu's tree (see Block): the
+	// browser build provides it; the prerender writes them inline.
+	Blocks Blocks
 
 	sourcesOpen map[string]bool
 	embedOpen   string            // the dataset whose embed code is shown
@@ -76,18 +84,7 @@ type Root struct {
 	uploadFrom  map[string]string // a reader's card id -> the name of the file it came from
 	reveal      string            // the id of a card to bring into view and focus after the next render
 	problems    map[string]string // card id -> what went wrong with an action on it (a download)
-	w           view.Words
-	cards       []view.Card
-	cardMemo    view.CardMemo
-	keyList     view.KeyFigureList
-	slides      []view.Slide
-	kfRows      Block             // the key-figures table's rows
-	kfFor       string            // the search, theme and language keyList and kfRows are for
-	boxes       map[string]Block  // chart key -> its box's content, for the cards' charts
-	rows        map[string]Block  // dataset id -> its table's rows, for the cards shown as tables
-	blocks      map[string]string // Block key -> HTML, for every block of the current view
-	computed    string            // the inputs cards, keyList and slides were derived from
-	link        view.LinkProblem  // what the URL asks for that the page does not have
+	page        page.Model        // what the page shows, derived before each render (Compute)
 }
 
 // AllDatasets are the briefing's datasets followed by the reader's own. The briefing's slice
@@ -111,78 +108,30 @@ func (c *Root) Datasets() []data.Dataset {
 	return nil
 }
 
-// Compute derives what is shown from the state before each render; charts come from the cache.
+// Compute derives what the page shows before each render (page.Build).
 func (c *Root) Compute(ctx vugu.ComputeCtx) {
 	if c.Charts == nil {
 		c.Charts = &view.Cache{}
 	}
-	c.w = view.For(c.State.Lang)
-	s := c.Effective()
-	// Every event re-renders the whole page; most change nothing these derive from.
-	key := state.Encode(s) + "|" + strconv.Itoa(len(c.Uploads)) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layout)) + "|" + fmt.Sprint(c.SlideAreas)
-	if key == c.computed && c.Err == "" {
-		return
-	}
-	c.computed = key
-	c.link = view.CheckLink(c.AllDatasets(), c.SlideCount(), c.State)
-	if s.Slide > 0 {
-		c.slides = view.Slides(c.Briefing, c.Datasets(), s, c.Charts, c.SlideAreas)
-	} else {
-		c.cards = c.cardMemo.Cards(c.Briefing, c.Datasets(), s, c.Charts, c.Layouts())
-		// The key figures depend on three fields only; most changes leave them as they are.
-		if kf := s.Query + "\x00" + s.KeyTheme + "\x00" + string(s.Lang); kf != c.kfFor {
-			c.kfFor = kf
-			c.keyList = view.KeyFigures(c.Briefing, s.Query, s.KeyTheme, s.Lang)
-			c.kfRows = keyFigureRows(c.keyList.Rows)
-		}
-	}
-	prev := c.blocks
-	c.boxes = map[string]Block{}
-	c.rows = map[string]Block{}
-	c.blocks = map[string]string{}
-	for _, card := range c.cards {
-		if card.View.Table || !card.Charted { // shown as a table (DatasetCard.showChart)
-			r := tableRows(card.Table)
-			c.rows[card.ID] = r
-			c.blocks[r.Key] = r.HTML
-		}
-		for _, r := range card.Charts {
-			if r.Key != "" {
-				b := chartBlock(r, card.Tips, prev)
-				c.boxes[r.Key] = b
-				c.blocks[b.Key] = b.HTML
-			}
-		}
-	}
-	for _, sl := range c.slides {
-		c.blocks[sl.Chart.Key] = sl.Chart.SVG
-	}
-	if c.kfRows.Key != "" {
-		c.blocks[c.kfRows.Key] = c.kfRows.HTML
-	}
+	c.page = page.Build(page.Input{Briefing: c.Briefing, State: c.State, Theme: c.theme(), All: c.AllDatasets(), Shown: c.Datasets(),
+		Charts: c.Charts, Layouts: c.Layouts(), SlideAreas: c.SlideAreas})
 }
 
 // Version names what the page shows: it changes with the state, the screen's layout and the
 // reader's data, not when a render changes nothing.
-func (c *Root) Version() string { return c.computed }
-
-// Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
-func (c *Root) Layouts() view.Layouts { return c.Layout }
-
-// Block is the HTML of a block of the current view by its key (the data-block attribute of
-// its element in the page; see Block).
-func (c *Root) Block(key string) (string, bool) {
-	html, ok := c.blocks[key]
-	return html, ok
+func (c *Root) Version() string {
+	return state.Encode(c.Effective()) + "|" + strconv.Itoa(c.uploadGen) + "|" + strconv.Itoa(int(c.Layouts())) + "|" + fmt.Sprint(c.SlideAreas)
 }
 
-// chartBoxes are the contents of a card's chart boxes, one per chart drawn.
-func (c *Root) chartBoxes(card view.Card) []Block {
-	out := make([]Block, len(card.Charts))
-	for i, r := range card.Charts {
-		out[i] = c.boxes[r.Key]
+// Layouts are the chart layouts to draw: the chart box's in the browser, all in the prerender.
+func (c *Root) Layouts() view.Layouts {
+	switch {
+	case c.Prerender:
+		return view.AllLayouts
+	case c.Layout == view.AllLayouts:
+		return view.WideLayout
 	}
-	return out
+	return c.Layout
 }
 
 // Effective is the state as drawn: with the system's theme when the URL names none.
@@ -194,14 +143,14 @@ func (c *Root) Effective() state.State {
 	return s
 }
 
-func (c *Root) theme() string {
+func (c *Root) theme() state.Theme {
 	switch {
 	case c.State.Theme != "":
 		return c.State.Theme
 	case c.SystemTheme != "":
 		return c.SystemTheme
 	}
-	return "light"
+	return state.Light
 }
 
 func (c *Root) explorer() bool { return c.State.Embed == "" && c.State.Slide == 0 }
@@ -324,7 +273,7 @@ func (c *Root) SetLang(e vugu.DOMEvent) {
 
 // SetTheme handles the theme menu.
 func (c *Root) SetTheme(e vugu.DOMEvent) {
-	c.Dispatch(state.SetTheme{Theme: e.PropString("target", "value")})
+	c.Dispatch(state.SetTheme{Theme: state.Theme(e.PropString("target", "value"))})
 }
 
 func (c *Root) rootClass() string {
@@ -433,7 +382,7 @@ func (c *Root) setProblem(id, msg string) {
 
 // linkHref is the address of the link offered when the page's link asks for what it does
 // not have: a query on the same page.
-func (c *Root) linkHref() string { return "?" + c.link.LinkQuery }
+func (c *Root) linkHref() string { return "?" + c.page.Link.LinkQuery }
 
 // reloadHref reloads the page at its current view: a plain link works under the shipped
 // Content-Security-Policy, which refuses inline event handlers.
@@ -448,4 +397,4 @@ func (c *Root) uploadLimits() string { return view.UploadLimits(c.State.Lang) }
 
 // live is true in the browser, which lays charts out for their box; the prerendered page has
 // every layout inline.
-func (c *Root) live() bool { return c.Layout != view.AllLayouts }
+func (c *Root) live() bool { return !c.Prerender }

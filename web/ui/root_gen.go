@@ -25,7 +25,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		if c.State.Slide > 0 && c.link.Text == `` {
+		if c.State.Slide > 0 && c.page.Link.Text == `` {
 			{
 				vgcompKey := vugu.MakeCompKey(0x988C3E0073ADE868^vgin.CurrentPositionHash(), vgiterkey)
 				// ask BuildEnv for prior instance of this specific component
@@ -37,12 +37,13 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 				vgcomp.Blank = c.Blank
+				vgcomp.Blocks = c.Blocks
 				vgcomp.Current = c.State.Slide
 				vgcomp.Dispatch = c.Dispatch
 				vgcomp.Lang = c.State.Lang
 				vgcomp.Quiet = c.SlidesQuiet
-				vgcomp.Slides = c.slides
-				vgcomp.Words = c.w
+				vgcomp.Slides = c.page.Slides
+				vgcomp.Words = c.page.Words
 				vgout.Components = append(vgout.Components, vgcomp)
 				vgn = &vugu.VGNode{Component: vgcomp}
 				vgparent.AppendChild(vgn)
@@ -61,7 +62,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "kicker"}}}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.w.Kicker)
+					vgn.SetInnerHTML(c.page.Words.Kicker)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "settings"}}}
 					vgparent.AppendChild(vgn)
 					{
@@ -74,7 +75,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(c.w.Language)
+							vgn.SetInnerHTML(c.page.Words.Language)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lang-select"}}}
 							vgparent.AppendChild(vgn)
 							{
@@ -119,7 +120,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(c.w.ThemeLabel)
+							vgn.SetInnerHTML(c.page.Words.ThemeLabel)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "theme-select"}}}
 							vgparent.AppendChild(vgn)
 							{
@@ -140,20 +141,20 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "light"}}}
 								vgparent.AppendChild(vgn)
 								vgn.AddAttrInterface("selected", c.theme() == `light`)
-								vgn.SetInnerHTML(c.w.Light)
+								vgn.SetInnerHTML(c.page.Words.Light)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "dark"}}}
 								vgparent.AppendChild(vgn)
 								vgn.AddAttrInterface("selected", c.theme() == `dark`)
-								vgn.SetInnerHTML(c.w.Dark)
+								vgn.SetInnerHTML(c.page.Words.Dark)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "projector"}}}
 								vgparent.AppendChild(vgn)
 								vgn.AddAttrInterface("selected", c.theme() == `projector`)
-								vgn.SetInnerHTML(c.w.Projector)
+								vgn.SetInnerHTML(c.page.Words.Projector)
 							}
 						}
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "present"}}}
 						vgparent.AppendChild(vgn)
-						vgn.SetInnerHTML(c.w.Present)
+						vgn.SetInnerHTML(c.page.Words.Present)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
 							Func:      func(event vugu.DOMEvent) { c.Present() },
@@ -163,10 +164,10 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h1", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.w.Title)
+				vgn.SetInnerHTML(c.page.Words.Title)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lede"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.w.Lede)
+				vgn.SetInnerHTML(c.page.Words.Lede)
 			}
 		}
 		if c.Err != `` {
@@ -182,13 +183,13 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.w.ErrorTitle)
+					vgn.SetInnerHTML(c.page.Words.ErrorTitle)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "reload"}}}
 					vgparent.AppendChild(vgn)
 					vgn.AddAttrInterface("href", c.reloadHref())
-					vgn.SetInnerHTML(c.w.Reload)
+					vgn.SetInnerHTML(c.page.Words.Reload)
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "pre", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "error-text"}}}
 				vgparent.AppendChild(vgn)
@@ -198,7 +199,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sr-only"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}}}
 		vgparent.AppendChild(vgn)
 		vgn.SetInnerHTML(c.Announce)
-		if c.link.Text != `` {
+		if c.page.Link.Text != `` {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "link-problem"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -206,7 +207,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.link.Text)
+				vgn.SetInnerHTML(c.page.Link.Text)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
 				{
@@ -215,7 +216,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					vgn.AddAttrInterface("href", c.linkHref())
-					vgn.SetInnerHTML(c.link.LinkText)
+					vgn.SetInnerHTML(c.page.Link.LinkText)
 				}
 			}
 		}
@@ -224,7 +225,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgparent.AppendChild(vgn)
 			vgn.SetInnerHTML(c.notices().ForeignUpload)
 		}
-		if c.State.Slide == 0 && c.link.Text == `` {
+		if c.State.Slide == 0 && c.page.Link.Text == `` {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "main"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "cards"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -235,7 +236,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				{
 					vgparent := vgn
 					_ = vgparent
-					for _, card := range c.cards {
+					for _, card := range c.page.Cards {
 						var vgiterkey interface{} = card.ID
 						_ = vgiterkey
 						card := card
@@ -251,8 +252,9 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
 							vgcomp.Bare = c.State.Bare
-							vgcomp.Card = card
-							vgcomp.Charts = c.chartBoxes(card)
+							vgcomp.Blocks = c.Blocks
+							vgcomp.Card = card.Card
+							vgcomp.Charts = card.Charts
 							vgcomp.Copy = c.Copy
 							vgcomp.Dispatch = c.Dispatch
 							vgcomp.Download = c.Download
@@ -260,10 +262,10 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgcomp.EmbedOpen = c.embedOpen == card.ID
 							vgcomp.Embedded = c.State.Embed != ``
 							vgcomp.FullURL = c.fullURL(card.ID)
-							vgcomp.Layout = c.Layout
+							vgcomp.Live = c.live()
 							vgcomp.Problem = c.problem(card.ID)
 							vgcomp.Remove = c.RemoveUpload
-							vgcomp.Rows = c.rows[card.ID]
+							vgcomp.Rows = card.Rows
 							vgcomp.SourcesOpen = c.sourcesOpen[card.ID]
 							vgcomp.ToggleEmbed = c.ToggleEmbed
 							vgcomp.ToggleSources = c.ToggleSources
@@ -284,12 +286,13 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp.Blocks = c.Blocks
 						vgcomp.Dispatch = c.Dispatch
 						vgcomp.Lang = c.State.Lang
-						vgcomp.List = c.keyList
+						vgcomp.List = c.page.KeyFigures
 						vgcomp.Live = c.live()
 						vgcomp.Query = c.State.Query
-						vgcomp.Rows = c.kfRows
+						vgcomp.Rows = c.page.KeyRows
 						vgcomp.Theme = c.State.KeyTheme
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
@@ -314,7 +317,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgcomp.SetTitle = c.SetUploadTitle
 						vgcomp.Title = c.UploadTitle
 						vgcomp.TitleLabel = c.notices().TitleLabel
-						vgcomp.Words = c.w
+						vgcomp.Words = c.page.Words
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)
@@ -335,7 +338,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.w.Footer)
+					vgn.SetInnerHTML(c.page.Words.Footer)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 					if !c.SingleFile {
@@ -346,7 +349,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(c.w.DataFiles)
+							vgn.SetInnerHTML(c.page.Words.DataFiles)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute{{Namespace: "", Key: "href", Val: "data/datapackage.json"}}}
@@ -381,7 +384,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "single-file"}, vugu.VGAttribute{Namespace: "", Key: "href", Val: "s-2020-911-explorer.html"}, vugu.VGAttribute{Namespace: "", Key: "download", Val: "s-2020-911-explorer.html"}}}
 							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(c.w.OneFile)
+							vgn.SetInnerHTML(c.page.Words.OneFile)
 						}
 					}
 				}

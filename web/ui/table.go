@@ -1,17 +1,17 @@
 package ui
 
 import (
-	"strconv"
-
+	"briefing/web/page"
 	"briefing/web/view"
 )
 
 // DataTable is a dataset as an accessible, sortable table.
 type DataTable struct {
-	Table view.Table
-	Rows  Block // the table's rows (tableRows), kept out of Vugu's tree while Live
-	Live  bool  // in the browser (see Block)
-	Sort  func(column string)
+	Table  view.Table
+	Rows   page.Block // the table's rows (tableRows), kept out of Vugu's tree while Live
+	Live   bool       // in the browser (see Block)
+	Blocks Blocks     // shows Rows in the browser
+	Sort   func(column string)
 }
 
 // ariaSort is the aria-sort value of a header; nil omits the attribute on columns that
@@ -39,5 +39,3 @@ func numClass(numeric bool) any {
 	}
 	return nil
 }
-
-func formatPct(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) + "%" }

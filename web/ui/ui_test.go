@@ -28,7 +28,7 @@ func render(t *testing.T, s state.State) string {
 	}
 	var buf bytes.Buffer
 	r.SetWriter(&buf)
-	if err := r.Render(env.RunBuild(&Root{Briefing: b, State: s})); err != nil {
+	if err := r.Render(env.RunBuild(&Root{Briefing: b, State: s, Prerender: true})); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -96,9 +96,6 @@ func live(t *testing.T, r *Root) string {
 			t.Fatal(err)
 		}
 		r.Briefing = b
-	}
-	if r.Layout == view.AllLayouts {
-		r.Layout = view.WideLayout
 	}
 	sr := staticrender.New(nil)
 	env, err := vugu.NewBuildEnv(sr.EventEnv())

@@ -112,41 +112,6 @@ func Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layou
 	return cards
 }
 
-// CardMemo keeps the cards of its last call: a change to one dataset's view (a click)
-// rebuilds that card only, since the others' words, tables, tooltips and charts are the same.
-type CardMemo struct{ last map[cardKey]Card }
-
-// cardKey is everything NewCard reads besides the briefing, which never changes.
-type cardKey struct {
-	id      string
-	rows    *data.Row // the dataset's rows by identity: a reader's new file has new ones
-	n       int
-	lang    locale.Lang
-	theme   string
-	view    state.View
-	layouts Layouts
-}
-
-// Cards is Cards through the memo.
-func (m *CardMemo) Cards(b *data.Briefing, sets []data.Dataset, s state.State, c *Cache, layouts Layouts) []Card {
-	next := make(map[cardKey]Card, len(sets))
-	cards := make([]Card, 0, len(sets))
-	for _, ds := range sets {
-		k := cardKey{id: ds.ID, n: len(ds.Rows), lang: s.Lang, theme: s.Theme, view: s.View(ds.ID), layouts: layouts}
-		if len(ds.Rows) > 0 {
-			k.rows = &ds.Rows[0]
-		}
-		card, ok := m.last[k]
-		if !ok {
-			card = safeCard(b, ds, s, c, layouts)
-		}
-		next[k] = card
-		cards = append(cards, card)
-	}
-	m.last = next
-	return cards
-}
-
 // NewCard builds one dataset's card. Figures that do not fit a readable chart at this size
 // are shown as a table with a note; any other error is the caller's to contain (safeCard).
 func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts Layouts) (Card, error) {
@@ -169,12 +134,14 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 		card.Note = fmt.Sprintf(card.Words.TooManyBars, len(ds.Rows))
 		return card, nil
 	}
-	wide := Spec(ds, s, WideWidth)
-	for _, b := range wide.Bars { // tooltips follow the bars drawn, which a variant may filter
-		card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
-	}
-	for _, width := range layouts.widths() {
-		r, err := c.Render(Spec(ds, s, width))
+	for i, width := range layouts.widths() {
+		sp := spec(ds, s, width, card.Summary)
+		if i == 0 { // tooltips follow the bars drawn (a variant may filter them), at every width alike
+			for _, b := range sp.Bars {
+				card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
+			}
+		}
+		r, err := c.Render(sp)
 		if err != nil {
 			return noRoomCard(card, l, len(ds.Rows), err)
 		}
@@ -216,12 +183,18 @@ func hasTargets(ds data.Dataset) bool {
 
 // Spec is the chart specification of a dataset at a width, in the dataset's current view.
 func Spec(ds data.Dataset, s state.State, width int) chart.Spec {
+	return spec(ds, s, width, Summary(ds, s.Lang))
+}
+
+// spec is Spec with the dataset's summary (its text alternative) already made: a card makes
+// it once for all its widths.
+func spec(ds data.Dataset, s state.State, width int, summary string) chart.Spec {
 	l, v, w := s.Lang, s.View(ds.ID), For(s.Lang)
-	theme, _ := chart.ThemeByName(s.Theme)
+	theme, _ := chart.ThemeByName(string(s.Theme))
 	sp := chart.Spec{
 		ID:          ds.ID + "-" + strconv.Itoa(width),
 		Title:       title(ds, l),
-		Desc:        Summary(ds, l),
+		Desc:        summary,
 		ShowValues:  !v.NoValues,
 		MissingText: w.NoFigure,
 		Width:       width,

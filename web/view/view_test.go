@@ -2,7 +2,6 @@ package view
 
 import (
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
@@ -291,46 +290,6 @@ func BenchmarkKey(b *testing.B) {
 	sp := Spec(ds, state.Default(), WideWidth)
 	for i := 0; i < b.N; i++ {
 		Key(sp)
-	}
-}
-
-// TestCardMemoMatchesCards: through the memo, every card is what Cards builds, across a run of
-// changes to views, language and theme; a reader's new file under the same id is rebuilt.
-func TestCardMemoMatchesCards(t *testing.T) {
-	b := briefing(t)
-	cache := &Cache{}
-	var memo CardMemo
-	s := state.Default()
-	steps := []state.Action{
-		state.SetVariant{Dataset: "fatalities", Variant: state.Line},
-		state.SetTable{Dataset: "coe-gaps", On: true},
-		state.SetLang{Lang: locale.FR},
-		state.SetTargets{Dataset: "parity", On: false},
-		state.SetTheme{Theme: "dark"},
-		state.SortBy{Dataset: "coe-gaps", Column: "value"},
-		state.SetVariant{Dataset: "fatalities", Variant: state.Bars},
-		state.SetLang{Lang: locale.EN},
-	}
-	for i, a := range append([]state.Action{nil}, steps...) {
-		if a != nil {
-			s = state.Reduce(s, a)
-		}
-		got := mustCards(t, memo.Cards(b, b.Datasets, s, cache, WideLayout))
-		want := mustCards(t, Cards(b, b.Datasets, s, cache, WideLayout))
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("step %d (%T): memo's cards differ from Cards", i, a)
-		}
-	}
-	// Same id, other figures: a reader loading a corrected file.
-	sets := slices.Clone(b.Datasets)
-	ds := sets[0]
-	ds.Rows = slices.Clone(ds.Rows)
-	ds.Rows[0].Value++
-	sets[0] = ds
-	got := memo.Cards(b, sets, s, cache, WideLayout)
-	want := Cards(b, sets, s, cache, WideLayout)
-	if !reflect.DeepEqual(got, want) {
-		t.Error("a dataset with new rows under the same id kept its old card")
 	}
 }
 
