@@ -184,10 +184,10 @@ func eval[T any](t *testing.T, p *page, js string) T {
 
 // waitAcrossNavigation evaluates a condition until it holds, through a navigation that
 // replaces the page (an evaluation then fails with a lost context, and is tried again).
-func (p *page) waitAcrossNavigation(t *testing.T, cond string) {
+func (p *page) waitAcrossNavigation(t *testing.T, cond string, opts ...chromedp.EvaluateOption) {
 	t.Helper()
 	for {
-		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond, opts...))
 		if err == nil && ok {
 			return
 		}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -88,19 +87,7 @@ func (p *page) controlled(t *testing.T) {
 // waitPromise evaluates a condition that is a promise until it resolves to true.
 func (p *page) waitPromise(t *testing.T, cond string) {
 	t.Helper()
-	for {
-		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			return
-		}
-		if p.ctx.Err() != nil {
-			t.Fatalf("waiting for %s: %v", cond, p.ctx.Err())
-		}
-		select {
-		case <-p.ctx.Done():
-		case <-time.After(50 * time.Millisecond): // the poll's interval, not a wait for quiet
-		}
-	}
+	p.waitAcrossNavigation(t, cond, chromedp.EvalAwaitPromise)
 }
 
 // worksOffline checks the explorer the page shows: charts drawn and a control that redraws one.
