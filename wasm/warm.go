@@ -4,6 +4,7 @@ package main
 
 import (
 	"runtime"
+	"syscall/js"
 	"time"
 
 	"briefing/data"
@@ -17,15 +18,29 @@ import (
 // cannot be interrupted, so a click that arrives mid-chart waits for it: work starts only
 // once the page has been quiet for warmDelay, and sleeps between charts (a sleep returns to
 // the browser's event loop). Garbage is collected while the reader reads (idle.Collector).
+// Each chart and collection is a User Timing measure (explorer warm, explorer gc), so that
+// the benchmark can tell whether background work overlapped a change (web/bench).
 func newWarmer() *idle.Worker {
-	w := idle.NewWorker(warmDelay, time.After, runtime.GC, gcEvery)
+	w := idle.NewWorker(warmDelay, time.After, func() {
+		t0 := now()
+		runtime.GC()
+		measureAll("explorer gc", t0, now())
+	}, gcEvery)
 	go w.Run()
 	return w
 }
 
 // warmJob warms the cache for a view (view.Warm).
 func warmJob(c *view.Cache, sets []data.Dataset, s state.State, layouts view.Layouts) func() int {
-	return func() int { return view.Warm(sets, s, c, layouts, func() { time.Sleep(time.Millisecond) }) }
+	return func() int {
+		perf().Call("clearMeasures", "explorer warm") // those of the views before
+		t0 := now()
+		return view.Warm(sets, s, c, layouts, func() {
+			measureAll("explorer warm", t0, now())
+			time.Sleep(time.Millisecond)
+			t0 = now()
+		})
+	}
 }
 
 // warmDelay is how long the page must be without a change before warming starts.
@@ -33,3 +48,12 @@ const warmDelay = 300 * time.Millisecond
 
 // gcEvery is how many quiet spells without a chart drawn make a collection worth it.
 const gcEvery = 8
+
+func perf() js.Value { return js.Global().Get("performance") }
+
+func now() js.Value { return perf().Call("now") }
+
+// measureAll records a User Timing measure, keeping the earlier ones of the same name.
+func measureAll(name string, start, end js.Value) {
+	perf().Call("measure", name, map[string]any{"start": start, "end": end})
+}

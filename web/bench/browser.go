@@ -79,6 +79,17 @@ type sample struct {
 	BuildMs  float64 `json:"buildMs"`
 	RenderMs float64 `json:"renderMs"`
 	BlocksMs float64 `json:"blocksMs"`
+	// Where the rest of the handler's time went: from t0 to the build's start (the event's
+	// way into Go, the state update, the URL), and from the patch's end to the DOM in the new
+	// state (-1: no render measured).
+	PreMs  float64 `json:"preMs"`
+	PostMs float64 `json:"postMs"`
+	// Background work (wasm/warm.go's measures): warm-up charts and collections overlapping
+	// the change, and when the current warm-up's last chart ended, in ms from t0 (negative:
+	// before the click; -1e9: it drew none).
+	WarmMs  float64 `json:"warmMs"`
+	GCMs    float64 `json:"gcMs"`
+	WarmEnd float64 `json:"warmEnd"`
 }
 
 type controlRun struct {

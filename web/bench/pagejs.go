@@ -188,10 +188,22 @@ const actJS = `((cardSel, ctrlSel, kind, value, want, timeoutMs) => new Promise(
     }
     const iv = interval();
     const frames = Math.max(1, Math.ceil((tm - lastTs) / iv));
-    // The render's steps, as the page measured them (User Timing, wasm/main.go).
-    const step = (name) => performance.getEntriesByName("explorer " + name, "measure")
-      .filter((e) => e.startTime >= t0 && e.startTime <= tm).reduce((sum, e) => sum + e.duration, 0);
-    const steps = { buildMs: step("build"), renderMs: step("render"), blocksMs: step("blocks") };
+    // The render's steps, as the page measured them (User Timing, wasm/main.go), and the
+    // background work (wasm/warm.go) that overlapped the change.
+    const measures = (name) => performance.getEntriesByName("explorer " + name, "measure");
+    const within = (name) => measures(name).filter((e) => e.startTime >= t0 && e.startTime <= tm);
+    const step = (name) => within(name).reduce((sum, e) => sum + e.duration, 0);
+    const overlap = (name) => measures(name)
+      .reduce((sum, e) => sum + Math.max(0, Math.min(e.startTime + e.duration, tm) - Math.max(e.startTime, t0)), 0);
+    const builds = within("build"), renders = within("render");
+    const last = renders[renders.length - 1];
+    const steps = {
+      buildMs: step("build"), renderMs: step("render"), blocksMs: step("blocks"),
+      preMs: builds.length ? builds[0].startTime - t0 : -1,
+      postMs: last ? tm - (last.startTime + last.duration) : -1,
+      warmMs: overlap("warm"), gcMs: overlap("gc"),
+      warmEnd: measures("warm").reduce((m, e) => Math.max(m, e.startTime + e.duration - t0), -1e9),
+    };
     setTimeout(() => finish({ ok: true, ms: performance.now() - t0, domMs: tm - t0, syncMs, frames, interval: iv, ...steps }), 0);
   };
   const timer = setTimeout(() => finish({ ok: false, err: "no change within " + timeoutMs + " ms" }), timeoutMs);

@@ -335,8 +335,23 @@ func (r *report) writeResizes(p func(string, ...any)) {
 	p("")
 }
 
-// writeSteps splits the event handler's time of the repeated changes into the render's steps.
+// writeSteps splits the event handler's time of each first change and of the repeated changes
+// into the render's steps.
 func (r *report) writeSteps(p func(string, ...any)) {
+	p("First changes, each load: the event handler's time split into its way to the build (the event into Go, the state update, the URL), the build, the DOM patch (with the blocks) and what follows until the DOM is in the new state; the background work overlapping the change (`explorer warm` and `explorer gc` measures, wasm/warm.go), and when the warm-up's last chart ended, from the click:")
+	p("")
+	p("| control | load | event handler | before build | build | DOM patch | after | warm-up | collection | last warm-up chart ended |")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, c := range controls {
+		for i, l := range r.Loads {
+			s := l.Controls[c.Name].First
+			if !s.OK {
+				continue
+			}
+			p("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |", c.Name, i+1, ms(s.SyncMs), ms(s.PreMs), ms(s.BuildMs), ms(s.RenderMs+s.BlocksMs), ms(s.PostMs), ms(s.WarmMs), ms(s.GCMs), warmEnd(s.WarmEnd))
+		}
+	}
+	p("")
 	p("Where the event handler's time goes (repeated changes, medians; *build*, *DOM patch* and *blocks* are the page's own User Timing measures, `explorer build`, `explorer render` and `explorer blocks`; *the rest* is the event's way into Go, the state update and the URL):")
 	p("")
 	p("| control | event handler | build | DOM patch | blocks | the rest |")
@@ -579,4 +594,15 @@ func prefixed(pre, s string) string {
 		return ""
 	}
 	return pre + "`" + s + "`"
+}
+
+// warmEnd formats when the warm-up's last chart ended, relative to the click.
+func warmEnd(v float64) string {
+	if v <= -1e8 {
+		return "none drawn"
+	}
+	if v < 0 {
+		return ms(-v) + " before"
+	}
+	return ms(v) + " after"
 }
