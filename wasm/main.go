@@ -95,6 +95,7 @@ func run() error {
 	}
 	ee := renderer.EventEnv()
 	warm := newWarmer()
+	quiet := markQuiet()
 	var renders idle.Renders
 	pause()
 	drawAhead(root)
@@ -109,6 +110,10 @@ func run() error {
 		ee.UnlockOnly()
 		if id != "" {
 			reveal(id)
+		}
+		select { // see markQuiet
+		case quiet <- struct{}{}:
+		default:
 		}
 		first, warmNew := renders.Done(root.Version())
 		count("explorerRenders", renders.Count()) // for tests: see idle.Renders

@@ -1,5 +1,5 @@
 // Keeps the explorer for repeat and offline visits: registers the service worker (sw.js) once
-// the explorer is running, and says so on the page when a newer version has been installed.
+// the explorer is running and quiet, and says so on the page when a newer version has been installed.
 // Nothing happens from file:// or in the one-file edition (which does not carry this script;
 // the check below is for a copy of the page saved by hand): a service worker needs a web
 // origin, and the lone file has nothing to fetch.
@@ -75,17 +75,18 @@
     });
   }
 
-  // Register once the explorer is running (<html data-ready="1">, set by wasm/main.go), so that
-  // the worker's downloads (the wasm found in the HTTP cache, the rest revalidated) never
-  // compete with the page's own first load.
+  // Register once the explorer is running and the reader has left it alone for a moment
+  // (<html data-quiet="1">, set by wasm/quietload.go), so that the worker's downloads (the
+  // wasm found in the HTTP cache, the rest revalidated) compete neither with the page's own
+  // first load nor with the reader's first clicks.
   var html = document.documentElement;
-  if (html.getAttribute("data-ready") === "1") {
+  if (html.getAttribute("data-quiet") === "1") {
     register();
   } else {
     new MutationObserver(function (_, observer) {
-      if (html.getAttribute("data-ready") !== "1") return;
+      if (html.getAttribute("data-quiet") !== "1") return;
       observer.disconnect();
       register();
-    }).observe(html, { attributes: true, attributeFilter: ["data-ready"] });
+    }).observe(html, { attributes: true, attributeFilter: ["data-quiet"] });
   }
 })();
