@@ -20,7 +20,8 @@ import (
 
 func main() {
 	mark("wasm start") // after Go's runtime and package initialisation
-	startSlice.Begin()
+	// No startSlice.Begin here: the task that runs main began before it, with Go's runtime and
+	// package initialisation (hundreds of ms at CPU ×4), so the first pause yields at once.
 	defer func() {
 		if r := recover(); r != nil {
 			fail(fmt.Sprint("panic: ", r))
@@ -40,10 +41,12 @@ func run() error {
 		return err
 	}
 	defer renderer.Release()
+	pause()
 	env, err := vugu.NewBuildEnv(renderer.EventEnv())
 	if err != nil {
 		return err
 	}
+	pause()
 	kinds := state.KindsOf(b.Datasets)
 	root := &ui.Root{Briefing: b, State: firstState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
 		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
@@ -53,9 +56,11 @@ func run() error {
 		// The link named another reader's cards: say so, and keep nothing of them in the URL.
 		stateChanged(root.State, true)
 	}
+	pause()
 	followHistory(renderer.EventEnv(), root)
 	listenForFiles(renderer.EventEnv(), root)
 	listenForKeys(renderer.EventEnv(), root)
+	pause()
 	followLayout(renderer.EventEnv(), root)
 	fadeWhenQuiet(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
