@@ -66,6 +66,8 @@ func run() error {
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	root.Blocks = shown
+	shown.indexPrerendered(js.Global().Get("document").Call("getElementById", "vugu_mount_point"))
+	taking = shown
 	perf := js.Global().Get("performance")
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
@@ -136,8 +138,12 @@ func measure(perf js.Value, name string, start, end js.Value) {
 	perf.Call("measure", name, map[string]any{"start": start, "end": end})
 }
 
+// taking is the blocks of the take-over, whose prerendered layouts ready lets go.
+var taking = newBlocks()
+
 // ready tells the page (loader, tests) that the controls work now.
 func ready() {
+	taking.prerendered = nil // the layouts not shown can go
 	doc := js.Global().Get("document")
 	doc.Get("documentElement").Call("setAttribute", "data-ready", "1")
 	if f := js.Global().Get("explorerReady"); f.Type() == js.TypeFunction {
