@@ -27,6 +27,12 @@ type blocks struct {
 	// showing it, a removed element that showed it, or a fragment they were moved to.
 	holders map[string]js.Value
 	order   []string // keys in holders, least recently shown first
+	// prerendered are, by block key, the elements of the prerendered page whose content is
+	// that block (its first node is the block's marker), indexed before the first patch
+	// (indexPrerendered). Vugu's patch keeps only the first of a chart's prerendered layouts
+	// (240 px) and removes the others; Show moves the nodes of the layout actually shown from
+	// its removed element instead of parsing its HTML again. Let go by ready.
+	prerendered map[string]js.Value
 }
 
 // maxKept bounds the nodes kept: a chart's SVG is a few hundred nodes.
@@ -50,6 +56,16 @@ func (bs *blocks) Show(v vjs.Value, b page.Block) {
 		bs.hold(b.Key, el)
 		return
 	}
+	// A prerendered element not shown by Show (no __block) is the patch's to remove, whether
+	// or not it has been yet; one Show took nodes from is left empty, and shown again if
+	// Vugu keeps it after all.
+	if h, ok := bs.prerendered[b.Key]; ok && !h.Equal(el) && h.Get("__block").IsUndefined() && adopted(h, b.Key) {
+		delete(bs.prerendered, b.Key)
+		move(el, h)
+		el.Set("__block", b.Key)
+		bs.hold(b.Key, el)
+		return
+	}
 	if h, ok := bs.holders[b.Key]; ok && !h.Get("isConnected").Bool() && h.Get("firstChild").Truthy() {
 		move(el, h)
 	} else {
@@ -57,6 +73,20 @@ func (bs *blocks) Show(v vjs.Value, b page.Block) {
 	}
 	el.Set("__block", b.Key)
 	bs.hold(b.Key, el)
+}
+
+// indexPrerendered finds the prerendered blocks in the page: each marker comment
+// (page.Marker) that is its element's first node. The browser walks the comments, which costs
+// a few ms, once, before the first patch. It is let go once the take-over is done (ready).
+func (bs *blocks) indexPrerendered(root js.Value) {
+	bs.prerendered = map[string]js.Value{}
+	const showComment = 0x80 // NodeFilter.SHOW_COMMENT
+	w := js.Global().Get("document").Call("createTreeWalker", root, showComment)
+	for c := w.Call("nextNode"); c.Truthy(); c = w.Call("nextNode") {
+		if p := c.Get("parentNode"); p.Get("firstChild").Equal(c) {
+			bs.prerendered[c.Get("data").String()] = p
+		}
+	}
 }
 
 // move makes the children of from the children of to.

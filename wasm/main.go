@@ -20,7 +20,8 @@ import (
 
 func main() {
 	mark("wasm start") // after Go's runtime and package initialisation
-	startSlice.Begin()
+	// No startSlice.Begin here: the task that runs main began before it, with Go's runtime and
+	// package initialisation (hundreds of ms at CPU ×4), so the first pause yields at once.
 	defer func() {
 		if r := recover(); r != nil {
 			fail(fmt.Sprint("panic: ", r))
@@ -40,10 +41,12 @@ func run() error {
 		return err
 	}
 	defer renderer.Release()
+	pause()
 	env, err := vugu.NewBuildEnv(renderer.EventEnv())
 	if err != nil {
 		return err
 	}
+	pause()
 	kinds := state.KindsOf(b.Datasets)
 	root := &ui.Root{Briefing: b, State: firstState(kinds), SystemTheme: systemTheme(), BaseURL: baseURL(),
 		SingleFile: js.Global().Get("explorerSingleFile").Truthy(),
@@ -53,14 +56,18 @@ func run() error {
 		// The link named another reader's cards: say so, and keep nothing of them in the URL.
 		stateChanged(root.State, true)
 	}
+	pause()
 	followHistory(renderer.EventEnv(), root)
 	listenForFiles(renderer.EventEnv(), root)
 	listenForKeys(renderer.EventEnv(), root)
+	pause()
 	followLayout(renderer.EventEnv(), root)
 	fadeWhenQuiet(renderer.EventEnv(), root)
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	root.Blocks = shown
+	shown.indexPrerendered(js.Global().Get("document").Call("getElementById", "vugu_mount_point"))
+	taking = shown
 	perf := js.Global().Get("performance")
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
@@ -136,8 +143,12 @@ func measure(perf js.Value, name string, start, end js.Value) {
 	perf.Call("measure", name, map[string]any{"start": start, "end": end})
 }
 
+// taking is the blocks of the take-over, whose prerendered layouts ready lets go.
+var taking = newBlocks()
+
 // ready tells the page (loader, tests) that the controls work now.
 func ready() {
+	taking.prerendered = nil // the layouts not shown can go
 	doc := js.Global().Get("document")
 	doc.Get("documentElement").Call("setAttribute", "data-ready", "1")
 	if f := js.Global().Get("explorerReady"); f.Type() == js.TypeFunction {
