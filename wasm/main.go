@@ -67,8 +67,6 @@ func run() error {
 	shown := newBlocks()
 	root.Blocks = shown
 	shown.indexPrerendered(js.Global().Get("document").Call("getElementById", "vugu_mount_point"))
-	taking = shown
-	perf := js.Global().Get("performance")
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
 	// before its dispatch returns.
@@ -80,19 +78,19 @@ func run() error {
 		// The steps of a render as User Timing measures, for the browser's performance tools
 		// and the benchmark (web/bench); only the last of each is kept. Blocks are shown
 		// during the DOM patch (Vugu calls blocks.Show), so "render" includes them.
-		t0 := perf.Call("now")
+		t0 := now()
 		built := env.RunBuild(root)
-		measure(perf, "explorer build", t0, perf.Call("now"))
+		measure("explorer build", t0, now())
 		if first {
 			mark("first build done")
 		}
 		pause()
-		t1 := perf.Call("now")
+		t1 := now()
 		if err := renderer.Render(built); err != nil {
 			return err
 		}
 		showLanguage(root.State.Lang)
-		measure(perf, "explorer render", t1, perf.Call("now"))
+		measure("explorer render", t1, now())
 		if first {
 			mark("first patch done")
 		}
@@ -126,6 +124,7 @@ func run() error {
 		count("explorerRenders", renders.Count()) // for tests: see idle.Renders
 		if first {
 			mark("first render done")
+			shown.prerendered = nil // the take-over is done: the layouts not shown can go
 			ready()
 			mark("controls live")
 			injectFaults(renderer.EventEnv(), root)
@@ -137,18 +136,8 @@ func run() error {
 	return nil
 }
 
-// measure records a User Timing measure from start to end (performance.now values).
-func measure(perf js.Value, name string, start, end js.Value) {
-	perf.Call("clearMeasures", name)
-	perf.Call("measure", name, map[string]any{"start": start, "end": end})
-}
-
-// taking is the blocks of the take-over, whose prerendered layouts ready lets go.
-var taking = newBlocks()
-
 // ready tells the page (loader, tests) that the controls work now.
 func ready() {
-	taking.prerendered = nil // the layouts not shown can go
 	doc := js.Global().Get("document")
 	doc.Get("documentElement").Call("setAttribute", "data-ready", "1")
 	if f := js.Global().Get("explorerReady"); f.Type() == js.TypeFunction {

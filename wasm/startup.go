@@ -15,7 +15,25 @@ import (
 // browser's performance tools and the benchmark (web/bench) can tell which step a long task
 // ran in.
 func mark(step string) {
-	js.Global().Get("performance").Call("mark", "explorer "+step)
+	perf().Call("mark", "explorer "+step)
+}
+
+func perf() js.Value { return js.Global().Get("performance") }
+
+// now is the page's clock (performance.now), the one User Timing measures use.
+func now() js.Value { return perf().Call("now") }
+
+// measure records a User Timing measure from start to end, replacing the earlier ones of the
+// same name: the render's steps (wasm/main.go), where only the latest render counts.
+func measure(name string, start, end js.Value) {
+	perf().Call("clearMeasures", name)
+	measureAll(name, start, end)
+}
+
+// measureAll records a User Timing measure, keeping the earlier ones of the same name: the
+// warm-up's charts and collections (wasm/warm.go), which the benchmark sums over a change.
+func measureAll(name string, start, end js.Value) {
+	perf().Call("measure", name, map[string]any{"start": start, "end": end})
 }
 
 // sliceBudget is how long the start-up runs before it gives the browser its thread back (see

@@ -4,7 +4,6 @@ package main
 
 import (
 	"runtime"
-	"syscall/js"
 	"time"
 
 	"briefing/data"
@@ -48,12 +47,3 @@ const warmDelay = 300 * time.Millisecond
 
 // gcEvery is how many quiet spells without a chart drawn make a collection worth it.
 const gcEvery = 8
-
-func perf() js.Value { return js.Global().Get("performance") }
-
-func now() js.Value { return perf().Call("now") }
-
-// measureAll records a User Timing measure, keeping the earlier ones of the same name.
-func measureAll(name string, start, end js.Value) {
-	perf().Call("measure", name, map[string]any{"start": start, "end": end})
-}
