@@ -20,6 +20,10 @@ import (
 
 func main() {
 	mark("wasm start") // after Go's runtime and package initialisation
+	if !inPage() {
+		rehearse()
+		return
+	}
 	// No startSlice.Begin here: the task that runs main began before it, with Go's runtime and
 	// package initialisation (hundreds of ms at CPU ×4), so the first pause yields at once.
 	defer func() {

@@ -2,6 +2,10 @@
 // panic into a visible banner instead of a blank or frozen page.
 (function () {
   "use strict";
+  if (typeof document === "undefined") { // this file, started by itself as a Web Worker: helper()
+    helping();
+    return;
+  }
   var script = document.currentScript;
   var wasmURL = script.getAttribute("data-wasm");
   var rawSize = parseInt(script.getAttribute("data-size"), 10) || 0;
@@ -9,6 +13,10 @@
   var bar = loader && loader.querySelector(".loader-bar span");
   var text = loader && loader.querySelector(".loader-text");
   var stderr = "";
+  // rehearsalWait caps, in ms, how long the page waits for the worker's rehearsal once the
+  // module is compiled (see rehearsed).
+  var rehearsalWait = 4000;
+  var rehearsal = null; // the worker of rehearsed(), until the explorer is ready
   var words = pickWords();
 
   // pickWords returns the loader's texts in the page's language, chosen as the wasm chooses
@@ -50,6 +58,7 @@
   // explorerFail is also called from Go (wasm/main.go) with the error text.
   window.explorerFail = function (msg) {
     if (loader) loader.hidden = true;
+    endRehearsal();
     var old = document.getElementById("fatal");
     if (old) old.remove();
     var div = document.createElement("div");
@@ -78,7 +87,14 @@
 
   window.explorerReady = function () {
     if (loader) loader.hidden = true;
+    endRehearsal();
   };
+
+  // endRehearsal ends the worker of rehearsed(), with its Go instance and memory.
+  function endRehearsal() {
+    if (rehearsal) rehearsal.terminate();
+    rehearsal = null;
+  }
 
   // Keep what the Go runtime writes to stderr: a panic's message and stack end up there.
   function captureStderr() {
@@ -92,7 +108,77 @@
     };
   }
 
-  // countingResponse wraps a fetch response so progress is reported while the wasm compiles.
+  // count reads a copy of the wasm's response (Response.clone) and reports the bytes received
+  // so far, for the progress bar, while the browser streams the original to the compiler.
+  function count(copy, report) {
+    if (!copy.body || !copy.body.getReader) return;
+    var reader = copy.body.getReader();
+    var got = 0;
+    (function next() {
+      reader.read().then(function (r) {
+        if (r.done) return;
+        got += r.value.byteLength;
+        report(got);
+        next();
+      }, function () {});
+    })();
+  }
+
+  // helping is this script's part as the Web Worker of helper(): it fetches the wasm's bytes
+  // for downloaded(), then runs the Go program once on the module it is given for rehearsed();
+  // finding no page, the program rehearses the take-over and returns (wasm/rehearse.go).
+  function helping() {
+    self.onmessage = function (e) {
+      var m = e.data || {};
+      if (m.fetch) fetchBytes(m.fetch);
+      if (m.module) rehearse(m.module, m.exec);
+    };
+  }
+
+  function fetchBytes(url) {
+    fetch(url).then(function (resp) {
+      if (!resp.ok || !resp.body) throw new Error("HTTP " + resp.status);
+      var reader = resp.body.getReader(), parts = [], got = 0, told = 0;
+      function next() {
+        return reader.read().then(function (r) {
+          if (r.done) return;
+          parts.push(r.value);
+          got += r.value.byteLength;
+          if (got - told >= 65536) { // a message per 64 KB at most: each is a task for the page
+            told = got;
+            postMessage({ got: got });
+          }
+          return next();
+        });
+      }
+      return next().then(function () {
+        var all = new Uint8Array(got), at = 0;
+        for (var i = 0; i < parts.length; i++) {
+          all.set(parts[i], at);
+          at += parts[i].byteLength;
+        }
+        postMessage({ got: got });
+        postMessage({ bytes: all.buffer }, [all.buffer]);
+      });
+    }).catch(function (err) {
+      postMessage({ failed: String(err && err.message || err) });
+    });
+  }
+
+  function rehearse(mod, exec) {
+    new Promise(function (resolve) {
+      importScripts(exec); // Go's wasm_exec.js, as the page has it
+      var go = new Go();
+      resolve(WebAssembly.instantiate(mod, go.importObject).then(function (inst) { return go.run(inst); }));
+    }).then(function () {
+      postMessage({ rehearsed: true });
+    }, function (err) {
+      postMessage({ failed: String(err && err.message || err) });
+    });
+  }
+
+  // countingResponse wraps a response so progress is reported while the wasm compiles: for the
+  // one-file edition, whose wasm is a stream made in script anyway.
   function countingResponse(resp) {
     if (!resp.body || !window.ReadableStream) return resp;
     var got = 0;
@@ -141,20 +227,97 @@
         return resp.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
       });
     }
-    var fetched = fetch(wasmURL).then(function (resp) {
-      if (!resp.ok) throw new Error(word("loadError").replace("%s", wasmURL).replace("%s", String(resp.status)));
-      return resp;
+    var worker = helper();
+    var mod = worker ? downloaded(worker).then(function (bytes) { return WebAssembly.compile(bytes); }, compiled) : compiled();
+    return mod.then(function (m) { return worker ? rehearsed(worker, m) : m; }).then(function (m) {
+      return WebAssembly.instantiate(m, go.importObject).then(function (inst) { return { instance: inst }; });
     });
-    if (WebAssembly.instantiateStreaming) {
-      return fetched.then(function (resp) {
-        var copy = resp.clone();
-        // A server that sends the wrong Content-Type makes streaming fail: fall back to bytes.
-        return WebAssembly.instantiateStreaming(countingResponse(resp), go.importObject)
-          .catch(function () { return copy.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); }); });
-      });
+  }
+
+  // compiled downloads and compiles the wasm on the page's own thread (when there is no helper
+  // worker, or it failed). The browser is given the fetched response itself, not a stream made
+  // from it in script, which would run script for every part; progress is counted on a copy.
+  function compiled() {
+    return fetch(wasmURL).then(function (resp) {
+      if (!resp.ok) throw new Error(word("loadError").replace("%s", wasmURL).replace("%s", String(resp.status)));
+      var copy = resp.clone();
+      count(resp.clone(), progress);
+      function fromBytes() { return copy.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); }
+      // A server that sends the wrong Content-Type makes streaming fail: fall back to bytes.
+      if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(resp).catch(fromBytes);
+      return fromBytes();
+    });
+  }
+
+  // helper starts this script as a Web Worker (its side: helping, below), or returns null
+  // where there can be none (file://, the one-file edition, an old browser). The worker keeps
+  // two things off the page's thread, which has to stay free for the reader:
+  //   - downloading the wasm (downloaded): the page's thread then neither receives nor counts
+  //     its 6 MB, nor decodes them as they come, as a streaming compile does (measured at
+  //     ~65 ms at full CPU speed, one long task on a fast network; docs/startup.md);
+  //   - compiling the start-up code (rehearsed).
+  // The page compiles the module itself, from the bytes, in the background (WebAssembly.compile):
+  // a module compiled in a worker was compiled by Chromium 156 with its optimising tier for
+  // every function at once, on every core, which slowed the page's take-over about threefold.
+  function helper() {
+    var exec = document.querySelector('script[src*="wasm_exec.js"]');
+    if (!window.Worker || !script.src || !exec || location.protocol === "file:") return null;
+    try {
+      var worker = new Worker(script.src);
+      worker.exec = exec.src;
+      return worker;
+    } catch (e) {
+      return null;
     }
-    return fetched.then(function (r) { return r.arrayBuffer(); })
-      .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  }
+
+  // downloaded resolves with the wasm's bytes, fetched by the worker (and transferred, not
+  // copied), reporting progress on the way; it rejects when the worker cannot fetch them.
+  function downloaded(worker) {
+    return new Promise(function (resolve, reject) {
+      worker.onmessage = function (e) {
+        var m = e.data || {};
+        if (typeof m.got === "number") progress(m.got);
+        else if (m.bytes) resolve(m.bytes);
+        else reject(new Error(m.failed || "no bytes"));
+      };
+      worker.onerror = function (e) {
+        e.preventDefault();
+        reject(new Error("worker"));
+      };
+      worker.postMessage({ fetch: new URL(wasmURL, location.href).href });
+    });
+  }
+
+  // rehearsed hands the module to the worker, which runs the Go program on it once without a
+  // page (wasm/rehearse.go): V8 compiles each wasm function the first time it is called, on the
+  // thread that calls it, and the compiled code belongs to the module, shared by the worker's
+  // instance and the page's. So the Go runtime's start and the take-over's build and charts are
+  // compiled in the worker, not in the page's first long tasks. It resolves with the module
+  // when the rehearsal is over (whatever its outcome), or after rehearsalWait ms at most: a
+  // slow rehearsal must not hold the page back.
+  function rehearsed(worker, mod) {
+    return new Promise(function (resolve) {
+      var timer = 0, over = false;
+      function done() {
+        if (over) return;
+        over = true;
+        clearTimeout(timer);
+        performance.mark("explorer rehearsed");
+        // The worker ends once the explorer is ready (explorerReady) or has failed, not here:
+        // ended before the page's instance has run, its compiled code was not the page's to
+        // use (measured: the page's thread compiled the start-up code again).
+        rehearsal = worker;
+        resolve(mod);
+      }
+      worker.onmessage = done;
+      worker.onerror = function (e) {
+        e.preventDefault();
+        done();
+      };
+      timer = setTimeout(done, rehearsalWait);
+      worker.postMessage({ module: mod, exec: worker.exec });
+    });
   }
 
   // Vugu installs its DOM helper with window.eval, which the Content-Security-Policy forbids.
