@@ -1,5 +1,20 @@
 package main
 
+// shownChartJS is a JavaScript function (root, inView) giving the first chart SVG in a card
+// under root (the document or a card) that the browser lays out, inside the viewport when
+// inView, or null. Not simply the first chart SVG: the prerendered page holds each chart at
+// every one of view.Widths and its CSS container queries (style.css) hide all but the one
+// that fits its box, so the first SVG (the 240 px layout) has no box at all on a wide screen
+// until the wasm's take-over removes the other layouts. hookJS and earlyClickJS share it.
+const shownChartJS = `((root, inView) => {
+  for (const svg of root.querySelectorAll(".card .chart svg")) {
+    const r = svg.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 &&
+      (!inView || (r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0))) return svg;
+  }
+  return null;
+})`
+
 // hookJS runs in every new document before the page's own scripts (Page.addScriptToEvaluateOnNewDocument,
 // which the page's Content-Security-Policy does not apply to). It records, in window.__bench:
 //   - ready/failed: performance.now() when <html> gets data-ready="1" (the wasm has taken over) or
@@ -43,16 +58,14 @@ const hookJS = `(() => {
       }
     }).observe({ type: "largest-contentful-paint", buffered: true });
   } catch (e) {}
+  const shownChart = ` + shownChartJS + `;
   const tick = () => {
-    const svg = document.querySelector(".card .chart svg");
+    const svg = shownChart(document, true);
     if (svg) {
-      const r = svg.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0) {
-        B.chart = performance.now();
-        const card = svg.closest(".card");
-        B.chartWhere = card && card.id ? "#" + card.id : "";
-        return;
-      }
+      B.chart = performance.now();
+      const card = svg.closest(".card");
+      B.chartWhere = card && card.id ? "#" + card.id : "";
+      return;
     }
     if (performance.now() < 120000) requestAnimationFrame(tick);
   };

@@ -18,14 +18,17 @@ const longtaskJS = `(() => {
 // who acts on what they see, and notes when the click's effect is on screen. The click is
 // made in a setTimeout(0) queued from the first animation frame after first-contentful-paint
 // in which the control exists (where an input between two frames lands); its effect is the
-// parity chart drawn without its targets (the prerender shows them); on screen is just after
-// the first frame whose callback sees that (a setTimeout(0) queued there). window.__bench.click
-// gets {at, dom, screen} in performance.now() time, or err.
+// parity chart that is shown (the layout laid out, shownChartJS) drawn without its targets
+// (the prerender shows them); on screen is just after the first frame whose callback sees
+// that (a setTimeout(0) queued there). window.__bench.click gets {at, dom, screen} in
+// performance.now() time, or err.
 const earlyClickJS = `(() => {
   const B = window.__bench;
   const C = B.click = { at: null, dom: null, screen: null, err: "" };
   const card = () => document.querySelector("#parity");
-  const off = () => { const c = card(); return !!c && !!c.querySelector(".chart svg") && !c.querySelector(".chart svg .target"); };
+  const shownChart = ` + shownChartJS + `;
+  // The layout on screen, not the first SVG in the card: the prerendered page's other layouts are hidden.
+  const off = () => { const c = card(), svg = c && shownChart(c, false); return !!svg && !svg.querySelector(".target"); };
   const watch = () => {
     const mo = new MutationObserver(() => { if (C.dom === null && off()) C.dom = performance.now(); });
     mo.observe(document, { subtree: true, childList: true, attributes: true });

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"briefing/web/server"
@@ -289,4 +290,66 @@ func TestOneFileRegistersNoWorker(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%d service workers registered", n)
 	}
+}
+
+// TestWorkerWithoutPause: a reader who never leaves the explorer alone for the 2 s that
+// <html data-quiet> waits for (a click every 400 ms here) still gets the service worker, and
+// so the offline copy: offline.js registers it at the latest 30 s after data-ready, and not
+// before, so that its install does not land on the reader's first clicks. The page's own
+// timeline is read from a script injected before the page's: when data-ready and data-quiet
+// are set and when navigator.serviceWorker.register is called.
+func TestWorkerWithoutPause(t *testing.T) {
+	s := newSWSite(t, need(t))
+	p := newPage(t, s.URL, 1280, 900)
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+  const W = window.__sw = { ready: null, quiet: null, registered: null, clicks: 0 };
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    if (W.registered === null) W.registered = performance.now();
+    return register.apply(this, args);
+  };
+  let reader = 0;
+  new MutationObserver(() => {
+    const de = document.documentElement;
+    if (W.quiet === null && de.getAttribute("data-quiet") === "1") W.quiet = performance.now();
+    if (W.ready === null && de.getAttribute("data-ready") === "1") {
+      W.ready = performance.now();
+      // The busy reader: "Show 2020 targets" every 400 ms, each a render, until the worker is registered.
+      reader = setInterval(() => {
+        if (W.registered !== null) return clearInterval(reader);
+        const b = document.querySelector("#parity .targets-toggle");
+        if (b) { b.click(); W.clicks++; }
+      }, 400);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready", "data-quiet"] });
+})();`}); err != nil {
+		t.Fatalf("installing the timeline script: %v", err)
+	}
+	p.open(t, s.URL+"/")
+	// Registered, gone quiet (the test's reader failed to keep it busy), or 90 s after
+	// data-ready: three times the limit, for a machine busy with other work.
+	p.waitAcrossNavigation(t, `__sw.registered !== null || __sw.quiet !== null || performance.now() - __sw.ready > 90000`)
+	type timeline struct {
+		Ready      float64 `json:"ready"`
+		Quiet      float64 `json:"quiet"`
+		Registered float64 `json:"registered"`
+		Clicks     int     `json:"clicks"`
+	}
+	got := eval[timeline](t, p, `({ ready: __sw.ready, quiet: __sw.quiet ?? -1, registered: __sw.registered ?? -1, clicks: __sw.clicks })`)
+	t.Logf("data-ready at %.0f ms, registered at %.0f ms, data-quiet at %.0f ms (-1: not), %d clicks", got.Ready, got.Registered, got.Quiet, got.Clicks)
+	if got.Quiet >= 0 && (got.Registered < 0 || got.Quiet <= got.Registered) {
+		t.Fatalf("the page went quiet %.0f ms after data-ready although the reader clicked every 400 ms (%d clicks): the test did not keep it busy", got.Quiet-got.Ready, got.Clicks)
+	}
+	if got.Registered < 0 {
+		t.Fatalf("no service worker registered %.0f ms after data-ready for a reader who never paused (%d clicks)", 90000.0, got.Clicks)
+	}
+	if after := got.Registered - got.Ready; after < 29500 {
+		t.Errorf("the worker was registered %.0f ms after data-ready, among the reader's first clicks; want 30 s", after)
+	}
+	// It installs and takes the page over: the next visit has the offline copy.
+	p.controlled(t)
+	s.setOffline(true)
+	p.open(t, s.URL+"/")
+	worksOffline(t, p)
+	p.cleanConsole(t)
 }

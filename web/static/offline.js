@@ -1,5 +1,6 @@
 // Keeps the explorer for repeat and offline visits: registers the service worker (sw.js) once
-// the explorer is running and quiet, and says so on the page when a newer version has been installed.
+// the explorer is running and quiet (at the latest 30 s after it is ready), and says so on
+// the page when a newer version has been installed.
 // Nothing happens from file:// or in the one-file edition (which does not carry this script;
 // the check below is for a copy of the page saved by hand): a service worker needs a web
 // origin, and the lone file has nothing to fetch.
@@ -65,10 +66,13 @@
     });
   }
 
-  var registered = false;
+  var html = document.documentElement;
+  var registered = false, timer = 0, observer = null;
   function register() {
     if (registered) return;
     registered = true;
+    clearTimeout(timer);
+    if (observer) observer.disconnect();
     sw.register("sw.js", { scope: "./" }).then(watch).catch(function () {
       // No service worker (private mode, storage off, a host that does not serve sw.js): the
       // explorer works as before, from the network.
@@ -78,15 +82,21 @@
   // Register once the explorer is running and the reader has left it alone for a moment
   // (<html data-quiet="1">, set by wasm/quietload.go), so that the worker's downloads (the
   // wasm found in the HTTP cache, the rest revalidated) compete neither with the page's own
-  // first load nor with the reader's first clicks.
-  var html = document.documentElement;
-  if (html.getAttribute("data-quiet") === "1") {
-    register();
-  } else {
-    new MutationObserver(function (_, observer) {
-      if (html.getAttribute("data-quiet") !== "1") return;
-      observer.disconnect();
+  // first load nor with the reader's first clicks. A reader who never pauses that long would
+  // never get the offline copy, so it is registered at the latest registerAfterReady after
+  // the explorer is running (data-ready): the first clicks, which the wait is for, are long
+  // past by then.
+  var registerAfterReady = 30 * 1000;
+  function check() {
+    if (html.getAttribute("data-quiet") === "1") {
       register();
-    }).observe(html, { attributes: true, attributeFilter: ["data-quiet"] });
+    } else if (!timer && html.getAttribute("data-ready") === "1") {
+      timer = setTimeout(register, registerAfterReady);
+    }
+  }
+  check();
+  if (!registered) {
+    observer = new MutationObserver(check);
+    observer.observe(html, { attributes: true, attributeFilter: ["data-quiet", "data-ready"] });
   }
 })();
