@@ -1,0 +1,94 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// marksJS lists the page's User Timing marks that start with "explorer ", in order.
+const marksJS = `performance.getEntriesByType("mark").filter(m => m.name.startsWith("explorer ")).map(m => m.name).join(",")`
+
+// fullProgressJS holds when the loader's progress line counts every byte of the wasm: "… 6.4 MB
+// of 6.4 MB" (loader.js writes the two sizes the same way).
+const fullProgressJS = `(() => { const m = document.querySelector(".loader-text").textContent.match(/([\d.]+)\u00a0MB of ([\d.]+)\u00a0MB$/);
+	return !!m && m[1] === m[2]; })()`
+
+// TestStartUpOffThePageThread: the wasm is downloaded by a Web Worker, not by the page (the
+// page's resource timing has no .wasm), its progress still reaches the loader's line, and the
+// worker rehearses the Go program on the compiled module before the page runs it (the mark
+// "explorer rehearsed" comes before "explorer wasm start"): loader.js, wasm/rehearse.go.
+func TestStartUpOffThePageThread(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	marks := eval[string](t, p, marksJS)
+	r, s := strings.Index(marks, "explorer rehearsed"), strings.Index(marks, "explorer wasm start")
+	if r < 0 || s < 0 || r > s {
+		t.Errorf("marks %q: want explorer rehearsed before explorer wasm start", marks)
+	}
+	if n := eval[int](t, p, `performance.getEntriesByType("resource").filter(e => e.name.includes(".wasm")).length`); n != 0 {
+		t.Errorf("the page itself fetched the wasm %d times; the worker should have", n)
+	}
+	if !eval[bool](t, p, fullProgressJS) {
+		t.Errorf("progress line %q: want every byte counted", eval[string](t, p, `document.querySelector(".loader-text").textContent`))
+	}
+	p.clean(t)
+}
+
+// TestStartUpWithoutWorker: where there can be no worker, the page downloads and compiles the
+// wasm itself, with its progress line, as before.
+func TestStartUpWithoutWorker(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	before(t, p, `window.Worker = undefined;`)
+	p.open(t, u+"/")
+	if marks := eval[string](t, p, marksJS); strings.Contains(marks, "explorer rehearsed") {
+		t.Errorf("marks %q: no worker, no rehearsal", marks)
+	}
+	if !eval[bool](t, p, fullProgressJS) {
+		t.Errorf("progress line %q: want every byte counted", eval[string](t, p, `document.querySelector(".loader-text").textContent`))
+	}
+	p.clean(t)
+}
+
+// TestStartUpSurvivesItsWorker: a worker that fails, or one that never finishes its rehearsal,
+// costs the reader nothing but time: the page then does the rest itself.
+func TestStartUpSurvivesItsWorker(t *testing.T) {
+	// failing: every worker reports an error as soon as it is asked for anything.
+	failing := `window.Worker = function () {
+		const w = { terminate() {}, postMessage() { setTimeout(() => w.onerror({ preventDefault() {} }), 0); } };
+		return w;
+	};`
+	// silent: a worker that fetches the bytes as asked (the page's own fetch standing in for
+	// it), then never answers the rehearsal; the page waits for it for a limited time only.
+	silent := `window.Worker = function () {
+		const w = { terminate() {}, postMessage(m) {
+			if (!m.fetch) return;
+			fetch(m.fetch).then(r => r.arrayBuffer()).then(b => w.onmessage({ data: { bytes: b } }));
+		} };
+		return w;
+	};`
+	for name, stub := range map[string]string{"failing": failing, "silent": silent} {
+		t.Run(name, func(t *testing.T) {
+			u := site(t)
+			p := newPage(t, u, 1280, 900)
+			before(t, p, stub)
+			p.open(t, u+"/")
+			p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)))
+			p.until(t, "the targets hidden", `!document.querySelector("#parity .targets-toggle").checked &&
+				!!document.querySelector("#parity .chart.only svg") && !document.querySelector("#parity .chart.only svg .target")`)
+			p.clean(t)
+		})
+	}
+}
+
+// before runs script in every document the tab opens, before the page's own scripts.
+func before(t *testing.T, p *page, script string) {
+	t.Helper()
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+		t.Fatal(err)
+	}
+}
