@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/vugu/vugu"
@@ -35,6 +36,13 @@ func main() {
 		fail(err.Error())
 	}
 }
+
+// gcPercent is the garbage collector's setting (Go's default) once the controls work. Until
+// then it is off: loader.js starts the program with GOGC=off, because on wasm the collector's
+// work (a collection, or the sweeping after one, which began during Go's own start) fills the
+// time the program gives back to the browser, and the take-over's pauses then did not hand the
+// thread back (TestTakeOverGivesTheThreadBack; docs/startup.md).
+const gcPercent = 100
 
 func run() error {
 	b := built.Briefing() // parsed and validated at build time
@@ -130,6 +138,7 @@ func run() error {
 			mark("first render done")
 			shown.prerendered = nil // the take-over is done: the layouts not shown can go
 			ready()
+			debug.SetGCPercent(gcPercent)
 			mark("controls live")
 			injectFaults(renderer.EventEnv(), root)
 		}

@@ -55,10 +55,22 @@ func pause() {
 }
 
 // yieldToBrowser ends the current browser task and returns in a new one, queued behind
-// whatever the browser has to do (paint, input). A sleep does it with no JS of its own: the Go
-// runtime hands the thread back to the browser with a timer (setTimeout) while no goroutine
-// can run, as the warm-up does between charts (wasm/warm.go).
-func yieldToBrowser() { time.Sleep(time.Millisecond) }
+// whatever the browser has to do (paint, input). It waits for a JS timer's callback: nothing
+// is left for the Go scheduler to run meanwhile, so it must hand the thread back. A sleep did
+// not always: the scheduler gives the thread back only when it finds no goroutine to run and
+// the sleep's timer not yet due, and the take-over's first pause often ran on
+// (TestTakeOverGivesTheThreadBack).
+func yieldToBrowser() {
+	done := make(chan struct{})
+	var wake js.Func
+	wake = js.FuncOf(func(js.Value, []js.Value) any {
+		wake.Release()
+		close(done)
+		return nil
+	})
+	js.Global().Call("setTimeout", wake, 0)
+	<-done
+}
 
 // drawAhead renders the charts of the first view into the chart cache one card at a time,
 // pausing between cards, so that the first build (one call into Vugu that cannot pause) finds

@@ -339,6 +339,11 @@
     captureStderr();
     guardEval();
     var go = new Go();
+    // The collector is off until the controls work (wasm/main.go turns it on then): on wasm
+    // its work fills the time the program gives back to the browser, so a collection, or the
+    // sweeping after one, during Go's start or the take-over kept the take-over's pauses
+    // from handing the thread back (docs/startup.md).
+    go.env.GOGC = "off";
     progress(0);
     instantiate(go).then(function (result) {
       return go.run(result.instance);
