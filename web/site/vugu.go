@@ -51,7 +51,9 @@ func vuguScript(vuguDir string) (string, error) {
 // The helper re-applies every instruction on every render: each chart's innerHTML (tens of
 // KB of SVG, re-parsed), every attribute, text and property (a form control's value). Writing
 // the same value again costs a parse and a style recalculation, which made a click take
-// several frames. These edits skip a write when the element already holds the value, and
+// several frames. These edits skip a write when the element already holds the value (for
+// innerHTML, first compared with what the prerendered page holds: the take-over re-parsed
+// about 190 elements' unchanged content otherwise), and
 // trim what an event sends to Go; behaviour is otherwise unchanged.
 // Each must match exactly as often as listed, or the build stops: Vugu's script changed.
 var vuguEdits = []struct {
@@ -59,7 +61,7 @@ var vuguEdits = []struct {
 	count    int
 }{
 	{`x.el.innerHTML=(x.bufferedInnerHTML||"")+e,x.bufferedInnerHTML=null`,
-		`((el,h)=>{el.__vuguHTML!==h&&(el.innerHTML=h,el.__vuguHTML=h)})(x.el,(x.bufferedInnerHTML||"")+e),x.bufferedInnerHTML=null`, 1},
+		`((el,h)=>{el.__vuguHTML===void 0&&el.innerHTML===h&&(el.__vuguHTML=h);el.__vuguHTML!==h&&(el.innerHTML=h,el.__vuguHTML=h)})(x.el,(x.bufferedInnerHTML||"")+e),x.bufferedInnerHTML=null`, 1},
 	{`e.setAttribute(t,n),x.elAttrNames[t]=!0`, `e.getAttribute(t)!==n&&e.setAttribute(t,n),x.elAttrNames[t]=!0`, 1},
 	{`else x.el.textContent=e`, `else x.el.textContent!==e&&(x.el.textContent=e)`, 2},
 	{`e[t]=JSON.parse(n)`, `((v)=>{e[t]!==v&&(e[t]=v)})(JSON.parse(n))`, 1},
