@@ -39,6 +39,18 @@ func (r *report) writeStartup(p func(string, ...any)) {
 			triple(s.over(func(r *startupRun) float64 { return r.Bytes() }), size))
 	}
 	p("")
+	var held []float64
+	for _, s := range r.Startup {
+		for _, run := range s.Runs {
+			if run.Workers > 0 {
+				held = append(held, float64(run.Held.Microseconds())/1000)
+			}
+		}
+	}
+	if len(held) > 0 {
+		p("The workers were held at their start, to be given the page's settings, for %s (median, min – max of the loads that started one): time the page would not have waited without the benchmark.", triple(summarize(held), ms))
+		p("")
+	}
 	for _, s := range r.Startup {
 		for _, e := range s.Errors {
 			p("- %s, %s: failed: %s", s.Profile.Name, s.Kind, e)

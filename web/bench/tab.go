@@ -15,19 +15,23 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// tab is the page a load measures together with the workers it starts. Chromium makes each
-// Web Worker a target of its own: the network conditions, the disabled cache and the network
-// events of the page's session do not reach the requests a worker makes, and the explorer's
-// loader fetches the wasm in a worker (web/static/loader.js). So the page's session
-// auto-attaches to every target the page starts, each held before its first line of script
-// (Target.setAutoAttach waitForDebuggerOnStart); the tab attaches a session of its own to it
-// (chromedp.WithTargetID: chromedp routes no commands to the auto-attached session), gives it
-// the page's conditions, collects its network events with the page's, and only then lets it
-// run (Runtime.runIfWaitingForDebugger).
+// tab is the page a load measures together with the dedicated workers it starts. Chromium
+// makes each Web Worker a target of its own: the network conditions, the disabled cache and
+// the network events of the page's session do not reach the requests a worker makes, and the
+// explorer's loader fetches the wasm in a worker (web/static/loader.js). So the page's session
+// auto-attaches to each dedicated worker the page starts, held before its first line of
+// script (Target.setAutoAttach waitForDebuggerOnStart); the tab attaches a session of its own
+// to it (chromedp.WithTargetID: chromedp routes no commands to the auto-attached session),
+// gives it the page's conditions, collects its network events with the page's, and only then
+// lets it run (Runtime.runIfWaitingForDebugger).
+//
+// Not followed: the service worker (see openTab), whose requests stay unthrottled and
+// uncounted, and the worker's own script request, which the page's session reports without
+// its end (0 bytes) and the worker's session, enabled later, does not report.
 //
 // The CPU slowdown cannot follow: Chromium 156 refuses Emulation.setCPUThrottlingRate on a
-// worker's session ("Operation is only supported for pages, not workers"), and the page's
-// rate slows the page's main thread only, not a worker's thread (TestWorkerCPUNotThrottled).
+// worker's session ("Operation is only supported for pages, not workers"; TestWorkerCPURefused),
+// and the page's rate slows the page's main thread only, not a worker's thread.
 type tab struct {
 	ctx context.Context // the page's chromedp context
 
@@ -78,8 +82,13 @@ func openTab(ctx context.Context, also func(ev any)) (*tab, error) {
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		return nil, fmt.Errorf("enabling network events: %w", err)
 	}
-	// chromedp auto-attaches without holding the targets; this replaces its setting.
-	if _, err := chromedp.Call(ctx, target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: ptrTo(true)}); err != nil {
+	// chromedp auto-attaches to every related target without holding it; this replaces its
+	// setting. Dedicated workers only: a service worker held at its start could not be
+	// attached to by chromedp (its attach waits on the paused worker, measured: for ever, with
+	// the install of the offline copy held, so a repeat visit found none), and an iframe the
+	// explorer has not.
+	filter := target.Filter{{Type: "worker"}, {Exclude: true}}
+	if _, err := chromedp.Call(ctx, target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: ptrTo(true), Filter: filter}); err != nil {
 		return nil, fmt.Errorf("attaching to the page's workers: %w", err)
 	}
 	return t, nil

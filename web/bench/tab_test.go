@@ -170,3 +170,45 @@ func TestWorkerCPURefused(t *testing.T) {
 	}
 	t.Logf("refused: %v", err)
 }
+
+// TestServiceWorkerRuns: a service worker the page registers installs and activates while
+// the tab follows the page. Held at its start like a dedicated worker, it never did: chromedp
+// could not attach to it, so it stayed held, and a repeat visit found no offline copy.
+func TestServiceWorkerRuns(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><title>sw</title>`))
+	})
+	mux.HandleFunc("/sw.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Write([]byte(`self.addEventListener("install", () => self.skipWaiting());`))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	ctx := newTestBrowser(t, time.Minute)
+	tb, err := openTab(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tb.close)
+	if err := tb.throttle(netProfile{Name: "test", LatencyMs: 20, CPU: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatalf("loading the page: %v", err)
+	}
+	// ready resolves once the worker is active; a held one never gets there (the test's
+	// context ends the wait).
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.serviceWorker.register("/sw.js")
+  .then(() => navigator.serviceWorker.ready).then((reg) => reg.active.state)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("the service worker did not become active: %v", err)
+	}
+	if state != "activated" && state != "activating" {
+		t.Errorf("the service worker is %q", state)
+	}
+	if err := tb.err(); err != nil {
+		t.Error(err)
+	}
+}
