@@ -147,6 +147,9 @@ func (t *tab) adopt(info *target.Info) {
 	t.mu.Lock()
 	w.held = time.Since(start)
 	t.mu.Unlock()
+	if w.log == nil { // not attached: close leaves it alone, so let go of the context here
+		cancel()
+	}
 }
 
 // apply gives the session of ctx the network conditions of prof (none when nil) and the cache setting.
