@@ -104,6 +104,7 @@ type resource struct {
 	Encoding string
 	Bytes    float64 // Network.loadingFinished encodedDataLength: headers + body as transferred
 	Failed   string
+	Worker   bool // made by a worker the page started, not by the page
 	done     bool
 }
 
@@ -171,17 +172,28 @@ func (r *loadRun) Wasm() (resource, bool) {
 }
 
 // netLog collects network events; Listen calls it on the reader goroutine, so it only records.
+// It collects those of the page and of the workers it starts (see tab): each request is known
+// by its target and its ID, as two targets may number their requests alike.
 type netLog struct {
 	mu     sync.Mutex
-	order  []network.RequestID
-	byID   map[network.RequestID]*resource
+	order  []reqKey
+	byID   map[reqKey]*resource
 	ae     string
 	frozen bool // set at data-ready + settle: later requests only count as Late
 	late   int
 	errs   []string
 }
 
-func (n *netLog) event(ev any) {
+// reqKey is a request: the target that made it ("" for the page, else a worker's target ID) and its ID there.
+type reqKey struct {
+	src string
+	id  network.RequestID
+}
+
+func newNetLog() *netLog { return &netLog{byID: map[reqKey]*resource{}} }
+
+// event records ev, an event of the target src ("": the page).
+func (n *netLog) event(src string, ev any) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	switch e := ev.(type) {
@@ -190,16 +202,17 @@ func (n *netLog) event(ev any) {
 			n.late++
 			return
 		}
-		if _, ok := n.byID[e.RequestID]; !ok {
-			n.order = append(n.order, e.RequestID)
-			n.byID[e.RequestID] = &resource{Path: pathOf(e.Request.URL)}
+		k := reqKey{src, e.RequestID}
+		if _, ok := n.byID[k]; !ok {
+			n.order = append(n.order, k)
+			n.byID[k] = &resource{Path: pathOf(e.Request.URL), Worker: src != ""}
 		}
 	case *network.EventRequestWillBeSentExtraInfo:
 		if v := header(e.Headers, "accept-encoding"); v != "" && n.ae == "" {
 			n.ae = v
 		}
 	case *network.EventResponseReceived:
-		if r := n.byID[e.RequestID]; r != nil {
+		if r := n.byID[reqKey{src, e.RequestID}]; r != nil {
 			r.Status = e.Response.Status
 			r.Encoding = header(e.Response.Headers, "content-encoding")
 			if v := header(e.Response.RequestHeaders, "accept-encoding"); v != "" && n.ae == "" {
@@ -207,11 +220,11 @@ func (n *netLog) event(ev any) {
 			}
 		}
 	case *network.EventLoadingFinished:
-		if r := n.byID[e.RequestID]; r != nil && !r.done {
+		if r := n.byID[reqKey{src, e.RequestID}]; r != nil && !r.done {
 			r.Bytes, r.done = e.EncodedDataLength, true
 		}
 	case *network.EventLoadingFailed:
-		if r := n.byID[e.RequestID]; r != nil {
+		if r := n.byID[reqKey{src, e.RequestID}]; r != nil {
 			r.Failed, r.done = e.ErrorText, true
 		}
 	}
@@ -220,8 +233,15 @@ func (n *netLog) event(ev any) {
 // freeze stops counting new requests and returns the ones seen so far.
 func (n *netLog) freeze() []resource {
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	n.frozen = true
+	n.mu.Unlock()
+	return n.snapshot()
+}
+
+// snapshot returns the requests seen so far.
+func (n *netLog) snapshot() []resource {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	out := make([]resource, 0, len(n.order))
 	for _, id := range n.order {
 		out = append(out, *n.byID[id])
@@ -265,19 +285,19 @@ func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loa
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 
-	n := &netLog{byID: map[network.RequestID]*resource{}}
 	var consoleMu sync.Mutex
 	var console []string
-	if err := chromedp.Listen(bctx, func(ev any) {
-		n.event(ev)
+	tb, err := openTab(bctx, func(ev any) {
 		if msg := consoleProblem(ev); msg != "" {
 			consoleMu.Lock()
 			console = append(console, msg)
 			consoleMu.Unlock()
 		}
-	}); err != nil {
-		return nil, fmt.Errorf("starting Chromium: %w", err)
+	})
+	if err != nil {
+		return nil, err
 	}
+	defer tb.close()
 	run := &loadRun{Controls: map[string]controlRun{}}
 	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
 		run.Browser = v.Product
@@ -285,10 +305,7 @@ func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loa
 	if _, err := chromedp.Call(bctx, log.Enable, cdp.Empty{}); err != nil {
 		return nil, fmt.Errorf("enabling the log: %w", err)
 	}
-	if _, err := chromedp.Call(bctx, network.Enable, network.EnableParams{}); err != nil {
-		return nil, fmt.Errorf("enabling network events: %w", err)
-	}
-	if _, err := chromedp.Call(bctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+	if err := tb.setCacheDisabled(true); err != nil {
 		return nil, fmt.Errorf("disabling the cache: %w", err)
 	}
 	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS}); err != nil {
@@ -307,7 +324,10 @@ func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loa
 	if err := chromedp.Do(bctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(settleJS, settleMs), chromedp.EvalAwaitPromise)); err != nil {
 		return nil, fmt.Errorf("settling: %w", err)
 	}
-	run.Resources = n.freeze()
+	run.Resources = tb.freeze()
+	if err := tb.err(); err != nil {
+		return nil, fmt.Errorf("giving the page's conditions to its workers: %w", err)
+	}
 	run.Metrics, err = chromedp.Run(bctx, chromedp.Evaluate[pageMetrics](metricsJS))
 	if err != nil {
 		return nil, fmt.Errorf("reading the load metrics: %w", err)
@@ -329,6 +349,7 @@ func coldLoad(ctx context.Context, chromiumPath, site string, toggles int) (*loa
 	if err != nil {
 		return nil, fmt.Errorf("reading memory: %w", err)
 	}
+	n := tb.current()
 	n.mu.Lock()
 	run.AcceptEncoding, run.Late = n.ae, n.late
 	n.mu.Unlock()

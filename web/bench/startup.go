@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -77,8 +74,10 @@ type startupMetrics struct {
 type startupRun struct {
 	Profile   string
 	Kind      string
-	Resources []resource
+	Resources []resource // of the page and of its workers
 	M         startupMetrics
+	Workers   int           // targets the page started (its loader's worker)
+	Held      time.Duration // the longest any of them was held at its start to be given the page's conditions
 }
 
 func (r *startupRun) Bytes() (total float64) {
@@ -178,21 +177,13 @@ func startupLoad(ctx context.Context, chromiumPath, site string, prof netProfile
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 
-	var mu sync.Mutex
-	n := &netLog{byID: map[network.RequestID]*resource{}}
-	if err := chromedp.Listen(bctx, func(ev any) {
-		mu.Lock()
-		cur := n
-		mu.Unlock()
-		cur.event(ev)
-	}); err != nil {
-		return nil, fmt.Errorf("starting Chromium: %w", err)
+	tb, err := openTab(bctx, nil)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := chromedp.Call(bctx, network.Enable, network.EnableParams{}); err != nil {
-		return nil, fmt.Errorf("enabling network events: %w", err)
-	}
+	defer tb.close()
 	if kind != kindRepeat {
-		if _, err := chromedp.Call(bctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		if err := tb.setCacheDisabled(true); err != nil {
 			return nil, fmt.Errorf("disabling the cache: %w", err)
 		}
 	}
@@ -227,11 +218,9 @@ func startupLoad(ctx context.Context, chromiumPath, site string, prof netProfile
 		if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 			return nil, fmt.Errorf("leaving the page: %w", err)
 		}
-		mu.Lock()
-		n = &netLog{byID: map[network.RequestID]*resource{}}
-		mu.Unlock()
+		tb.newLog()
 	}
-	if err := throttle(bctx, prof); err != nil {
+	if err := tb.throttle(prof); err != nil {
 		return nil, err
 	}
 	if err := chromedp.Do(bctx, chromedp.Navigate(site+"/")); err != nil {
@@ -249,11 +238,11 @@ func startupLoad(ctx context.Context, chromiumPath, site string, prof netProfile
 	if err := chromedp.Do(bctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(settleJS, int(settleMs*prof.CPU)), chromedp.EvalAwaitPromise)); err != nil {
 		return nil, fmt.Errorf("settling: %w", err)
 	}
-	mu.Lock()
-	cur := n
-	mu.Unlock()
-	run := &startupRun{Profile: prof.Name, Kind: kind, Resources: cur.freeze()}
-	var err error
+	run := &startupRun{Profile: prof.Name, Kind: kind, Resources: tb.freeze()}
+	if err := tb.err(); err != nil {
+		return nil, fmt.Errorf("giving the page's conditions to its workers: %w", err)
+	}
+	run.Workers, run.Held = tb.started()
 	if run.M, err = chromedp.Run(bctx, chromedp.Evaluate[startupMetrics](startupMetricsJS)); err != nil {
 		return nil, fmt.Errorf("reading the metrics: %w", err)
 	}
@@ -268,29 +257,6 @@ func startupLoad(ctx context.Context, chromiumPath, site string, prof netProfile
 		return nil, fmt.Errorf("early click: %s", msg)
 	}
 	return run, nil
-}
-
-// throttle applies prof's network and CPU limits to the page.
-func throttle(ctx context.Context, prof netProfile) error {
-	if prof.LatencyMs > 0 || prof.DownBps > 0 || prof.UpBps > 0 {
-		down, up := prof.DownBps, prof.UpBps
-		if down == 0 {
-			down = -1
-		}
-		if up == 0 {
-			up = -1
-		}
-		cond := []*network.Conditions{{Latency: prof.LatencyMs, DownloadThroughput: down, UploadThroughput: up}}
-		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: cond}); err != nil {
-			return fmt.Errorf("throttling the network: %w", err)
-		}
-	}
-	if prof.CPU > 1 {
-		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: prof.CPU}); err != nil {
-			return fmt.Errorf("throttling the CPU: %w", err)
-		}
-	}
-	return nil
 }
 
 // startupSet are the start-up loads of one profile and kind.
@@ -350,8 +316,8 @@ func runStartup(ctx context.Context, chromiumPath string, sites []string, runs i
 						sets[si].Errors = append(sets[si].Errors, err.Error())
 						continue
 					}
-					logf("  %s: first chart %s, controls %s, TBT %s, longest task %s, %s", time.Since(t0).Round(time.Millisecond),
-						ms(r.FirstChart()), ms(r.M.Ready), ms(r.TBT()), ms(r.Longest()), size(r.Bytes()))
+					logf("  %s: first chart %s, controls %s, TBT %s, longest task %s, %s; %d workers, held ≤ %s", time.Since(t0).Round(time.Millisecond),
+						ms(r.FirstChart()), ms(r.M.Ready), ms(r.TBT()), ms(r.Longest()), size(r.Bytes()), r.Workers, r.Held.Round(time.Millisecond))
 					sets[si].Runs = append(sets[si].Runs, r)
 				}
 			}

@@ -13,12 +13,12 @@ func (r *report) writeStartup(p func(string, ...any)) {
 	}
 	p("## Start-up: long tasks while the wasm takes over")
 	p("")
-	p("Each load is a new headless Chromium (window %d×%d). *cold*: fresh profile, HTTP cache disabled. *repeat*: the second visit in the same browser, with the caches (and any service worker) as an unthrottled first visit left them. *early click*: cold, and a click on \"Show 2020 targets\" (`#parity .targets-toggle`) made at first paint. *slow 4G, CPU ×4* is applied by Chromium itself (`Network.emulateNetworkConditionsByRule`: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up; `Emulation.setCPUThrottlingRate` 4), the conditions Lighthouse's mobile run simulates.", windowWidth, windowHeight)
+	p("Each load is a new headless Chromium (window %d×%d). *cold*: fresh profile, HTTP cache disabled. *repeat*: the second visit in the same browser, with the caches (and any service worker) as an unthrottled first visit left them. *early click*: cold, and a click on \"Show 2020 targets\" (`#parity .targets-toggle`) made at first paint. *slow 4G, CPU ×4* is applied by Chromium itself (`Network.emulateNetworkConditionsByRule`: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up; `Emulation.setCPUThrottlingRate` 4), the conditions Lighthouse's mobile run simulates. The network conditions and the disabled cache also reach the dedicated Web Worker the page starts (its loader's, which fetches the wasm), a target of its own in Chromium: it is held at its start until a session of the benchmark's has given it the page's settings (`Target.setAutoAttach` with `waitForDebuggerOnStart`, then `Runtime.runIfWaitingForDebugger`). The page and the worker share the emulated bandwidth, as on one link (measured: a 192 KiB fetch by each at the same time, at 64 KiB/s, took 5.9 s each, the time of both together). The CPU slowdown does not reach the worker: Chromium applies it to the page's main thread only and refuses it on a worker's session (\"Operation is only supported for pages, not workers\"), so the worker's own work (the wasm's rehearsal) runs at the machine's speed. The service worker is not followed: its requests are neither throttled nor counted.", windowWidth, windowHeight)
 	p("")
 	p("- **Controls working** is when `<html>` gets `data-ready=\"1\"` (a MutationObserver in the page): the wasm has adopted the prerendered page and Vugu's handlers are attached. From then on a click on \"Show 2020 targets\" is handled by Go in its own task; a click made earlier is kept by `early.js` and replayed in that same moment, so this is the first time such a click takes effect.")
 	p("- **Total blocking time (TBT)** sums, over the main-thread long tasks (a `PerformanceObserver` of type `longtask` installed before the page's scripts with `Page.addScriptToEvaluateOnNewDocument`), each task's part between first contentful paint and controls working beyond 50 ms, as Lighthouse counts it up to its time to interactive. **Longest task** is over the whole load, until %d ms × the CPU slowdown after controls working.", settleMs)
 	p("- **Click at first paint → on screen**: the click is dispatched in a `setTimeout(0)` queued from the first animation frame after first-contentful-paint (as an input between two frames); its effect is the parity chart without its target marks; on screen is just after the first animation frame that sees it.")
-	p("- Bytes: `Network.loadingFinished` `encodedDataLength` of every request until controls working plus the settle time.")
+	p("- Bytes: `Network.loadingFinished` `encodedDataLength` of every request of the page and its dedicated workers until controls working plus the settle time; a worker's own script (`loader.js` a second time, about 6 KB) is left out: the page's session reports its request without its end, and the worker's session begins after it.")
 	p("")
 	p("Median (min – max) of the successful loads:")
 	p("")
@@ -39,6 +39,18 @@ func (r *report) writeStartup(p func(string, ...any)) {
 			triple(s.over(func(r *startupRun) float64 { return r.Bytes() }), size))
 	}
 	p("")
+	var held []float64
+	for _, s := range r.Startup {
+		for _, run := range s.Runs {
+			if run.Workers > 0 {
+				held = append(held, float64(run.Held.Microseconds())/1000)
+			}
+		}
+	}
+	if len(held) > 0 {
+		p("The workers were held at their start, to be given the page's settings, for %s (median, min – max of the loads that started one): time the page would not have waited without the benchmark.", triple(summarize(held), ms))
+		p("")
+	}
 	for _, s := range r.Startup {
 		for _, e := range s.Errors {
 			p("- %s, %s: failed: %s", s.Profile.Name, s.Kind, e)
