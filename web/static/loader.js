@@ -14,8 +14,11 @@
   var text = loader && loader.querySelector(".loader-text");
   var stderr = "";
   // rehearsalWait caps, in ms, how long the page waits for the worker's rehearsal once the
-  // module is compiled (see rehearsed).
-  var rehearsalWait = 4000;
+  // module is compiled (see rehearsed). The rehearsal takes 0.5–1.5 s here at full speed and
+  // so perhaps 2–6 s on a phone four times slower; meanwhile the prerendered page is there to
+  // read and early.js keeps what the reader does. The cap only guards against a worker that
+  // never answers.
+  var rehearsalWait = 10000;
   var rehearsal = null; // the worker of rehearsed(), until the explorer is ready
   var words = pickWords();
 
