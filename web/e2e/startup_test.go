@@ -54,8 +54,9 @@ func TestStartUpWithoutWorker(t *testing.T) {
 	p.clean(t)
 }
 
-// TestStartUpSurvivesItsWorker: a worker that fails, or one that never finishes its rehearsal,
-// costs the reader nothing but time: the page then does the rest itself.
+// TestStartUpSurvivesItsWorker: a worker that fails, one that never starts, or one that never
+// finishes its rehearsal, costs the reader nothing but time: the page then does the rest
+// itself.
 func TestStartUpSurvivesItsWorker(t *testing.T) {
 	// failing: every worker reports an error as soon as it is asked for anything.
 	failing := `window.Worker = function () {
@@ -71,12 +72,22 @@ func TestStartUpSurvivesItsWorker(t *testing.T) {
 		} };
 		return w;
 	};`
-	for name, stub := range map[string]string{"failing": failing, "silent": silent} {
+	// broken: a worker that could not start (its script blocked, say) reports one error and
+	// then nothing; the page must not wait for a rehearsal from it.
+	broken := `window.Worker = function () {
+		const w = { terminate() {}, postMessage() {} };
+		setTimeout(() => w.onerror && w.onerror({ preventDefault() {} }), 0);
+		return w;
+	};`
+	for name, stub := range map[string]string{"failing": failing, "silent": silent, "broken": broken} {
 		t.Run(name, func(t *testing.T) {
 			u := site(t)
 			p := newPage(t, u, 1280, 900)
 			before(t, p, stub)
 			p.open(t, u+"/")
+			if marks := eval[string](t, p, marksJS); name == "broken" && strings.Contains(marks, "explorer rehearsed") {
+				t.Errorf("marks %q: the page waited for a rehearsal from a worker that never started", marks)
+			}
 			p.run(t, chromedp.Click(chromedp.CSS(`#parity .targets-toggle`)))
 			p.until(t, "the targets hidden", `!document.querySelector("#parity .targets-toggle").checked &&
 				!!document.querySelector("#parity .chart.only svg") && !document.querySelector("#parity .chart.only svg .target")`)

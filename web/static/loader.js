@@ -231,7 +231,13 @@
       });
     }
     var worker = helper();
-    var mod = worker ? downloaded(worker).then(function (bytes) { return WebAssembly.compile(bytes); }, compiled) : compiled();
+    var mod = worker ? downloaded(worker).then(function (bytes) { return WebAssembly.compile(bytes); }, function () {
+      // The worker could not fetch (or could not start at all): no rehearsal from it either,
+      // which would only be waited for.
+      worker.terminate();
+      worker = null;
+      return compiled();
+    }) : compiled();
     return mod.then(function (m) { return worker ? rehearsed(worker, m) : m; }).then(function (m) {
       return WebAssembly.instantiate(m, go.importObject).then(function (inst) { return { instance: inst }; });
     });
