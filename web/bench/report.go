@@ -191,9 +191,9 @@ func (r *report) writeLoad(p func(string, ...any)) {
 	p("| **first chart on screen** (the later of the two above) | %s |", triple(r.over(func(l *loadRun) float64 { return l.FirstChart() }), ms))
 	p("| largest contentful paint (%s) | %s |", orDash(r.Loads[0].Metrics.LCPWhat), triple(r.over(func(l *loadRun) float64 { return l.Metrics.LCP }), ms))
 	p("| DOMContentLoaded | %s |", triple(r.over(func(l *loadRun) float64 { return l.Metrics.DOMContentLoaded }), ms))
-	p("| wasm downloaded (its `responseEnd`) | %s |", triple(r.over(func(l *loadRun) float64 { return l.Metrics.WasmEnd }), ms))
+	p("| wasm downloaded (its `responseEnd`; fetched by the loader's worker: the page's `explorer wasm downloaded` mark, when the bytes reach it) | %s |", triple(r.over(func(l *loadRun) float64 { return l.Metrics.WasmEnd }), ms))
 	p("| **data-ready: the controls work** (wasm running) | %s |", triple(r.over(func(l *loadRun) float64 { return l.Metrics.Ready }), ms))
-	p("| data-ready − wasm downloaded (compile, start, first render) | %s |", triple(r.over(func(l *loadRun) float64 {
+	p("| data-ready − wasm downloaded (compile, the worker's rehearsal, start, first render) | %s |", triple(r.over(func(l *loadRun) float64 {
 		if l.Metrics.WasmEnd < 0 {
 			return -1
 		}

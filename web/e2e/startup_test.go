@@ -17,17 +17,17 @@ const fullProgressJS = `(() => { const m = document.querySelector(".loader-text"
 	return !!m && m[1] === m[2]; })()`
 
 // TestStartUpOffThePageThread: the wasm is downloaded by a Web Worker, not by the page (the
-// page's resource timing has no .wasm), its progress still reaches the loader's line, and the
-// worker rehearses the Go program on the compiled module before the page runs it (the mark
+// page's resource timing has no .wasm; the page marks when the bytes reach it), its progress
+// still reaches the loader's line, and the worker rehearses the Go program on the compiled module before the page runs it (the mark
 // "explorer rehearsed" comes before "explorer wasm start"): loader.js, wasm/rehearse.go.
 func TestStartUpOffThePageThread(t *testing.T) {
 	u := site(t)
 	p := newPage(t, u, 1280, 900)
 	p.open(t, u+"/")
 	marks := eval[string](t, p, marksJS)
-	r, s := strings.Index(marks, "explorer rehearsed"), strings.Index(marks, "explorer wasm start")
-	if r < 0 || s < 0 || r > s {
-		t.Errorf("marks %q: want explorer rehearsed before explorer wasm start", marks)
+	d, r, s := strings.Index(marks, "explorer wasm downloaded"), strings.Index(marks, "explorer rehearsed"), strings.Index(marks, "explorer wasm start")
+	if d < 0 || r < 0 || s < 0 || d > r || r > s {
+		t.Errorf("marks %q: want explorer wasm downloaded, then explorer rehearsed, then explorer wasm start", marks)
 	}
 	if n := eval[int](t, p, `performance.getEntriesByType("resource").filter(e => e.name.includes(".wasm")).length`); n != 0 {
 		t.Errorf("the page itself fetched the wasm %d times; the worker should have", n)

@@ -287,7 +287,10 @@
       worker.onmessage = function (e) {
         var m = e.data || {};
         if (typeof m.got === "number") progress(m.got);
-        else if (m.bytes) resolve(m.bytes);
+        else if (m.bytes) {
+          performance.mark("explorer wasm downloaded"); // the page has no resource entry for it
+          resolve(m.bytes);
+        }
         else reject(new Error(m.failed || "no bytes"));
       };
       worker.onerror = function (e) {
