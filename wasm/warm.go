@@ -15,8 +15,8 @@ import (
 // newWarmer starts the background warm-up (idle.Worker): likely next charts rendered into the
 // cache, one at a time, for the latest view only. Go's wasm runs on one thread and a chart
 // cannot be interrupted, so a click that arrives mid-chart waits for it: work starts only
-// once the page has been quiet for warmDelay, and sleeps between charts (a sleep returns to
-// the browser's event loop). Garbage is collected while the reader reads (idle.Collector).
+// once the page has been quiet for warmDelay, and gives the browser its thread back between
+// charts (yieldToBrowser, as the take-over's pauses do). Garbage is collected while the reader reads (idle.Collector).
 // Each chart and collection is a User Timing measure (explorer warm, explorer gc), so that
 // the benchmark can tell whether background work overlapped a change (web/bench).
 func newWarmer() *idle.Worker {
@@ -36,7 +36,7 @@ func warmJob(c *view.Cache, sets []data.Dataset, s state.State, layouts view.Lay
 		t0 := now()
 		return view.Warm(sets, s, c, layouts, func() {
 			measureAll("explorer warm", t0, now())
-			time.Sleep(time.Millisecond)
+			yieldToBrowser()
 			t0 = now()
 		})
 	}

@@ -15,6 +15,12 @@ const shownChartJS = `((root, inView) => {
   return null;
 })`
 
+// wasmDownloadedJS is a JavaScript expression: when the page received the wasm's bytes from
+// its loader's worker (the page's "explorer wasm downloaded" mark), or -1. Fetched by a
+// worker, the wasm has no resource entry in the page; metricsJS and startupMetricsJS read
+// this instead.
+const wasmDownloadedJS = `((got) => got ? got.startTime : -1)(performance.getEntriesByName("explorer wasm downloaded")[0])`
+
 // hookJS runs in every new document before the page's own scripts (Page.addScriptToEvaluateOnNewDocument,
 // which the page's Content-Security-Policy does not apply to). It records, in window.__bench:
 //   - ready/failed: performance.now() when <html> gets data-ready="1" (the wasm has taken over) or
@@ -92,10 +98,7 @@ const metricsJS = `(() => {
   const B = window.__bench || {};
   const nav = performance.getEntriesByType("navigation")[0] || {};
   const wasm = performance.getEntriesByType("resource").find((e) => /\.wasm(\?|$)/.test(e.name)) || {};
-  // Fetched by the loader's worker, the wasm has no resource entry in the page: the page marks
-  // when its bytes arrive.
-  const got = performance.getEntriesByName("explorer wasm downloaded")[0];
-  const downloaded = got ? got.startTime : -1;
+  const downloaded = ` + wasmDownloadedJS + `;
   let mem = 0;
   try { mem = B.inst.exports.mem.buffer.byteLength; } catch (e) {}
   const fatal = document.querySelector("#fatal");

@@ -78,10 +78,7 @@ const startupMetricsJS = `(() => {
   const B = window.__bench || {};
   const nav = performance.getEntriesByType("navigation")[0] || {};
   const wasm = performance.getEntriesByType("resource").find((e) => /\.wasm(\?|$)/.test(e.name)) || {};
-  // Fetched by the loader's worker, the wasm has no resource entry in the page: the page marks
-  // when its bytes arrive.
-  const got = performance.getEntriesByName("explorer wasm downloaded")[0];
-  const downloaded = got ? got.startTime : -1;
+  const downloaded = ` + wasmDownloadedJS + `;
   const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("explorer"))
     .map((m) => ({ name: m.name, t: m.startTime }));
   const fatal = document.querySelector("#fatal");

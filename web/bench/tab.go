@@ -180,15 +180,9 @@ func (t *tab) setCacheDisabled(off bool) error {
 	defer t.applying.Unlock()
 	t.mu.Lock()
 	t.noCache = off
-	ws := t.workers
+	prof, ws := t.prof, t.workers
 	t.mu.Unlock()
-	if _, err := chromedp.Call(t.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: off}); err != nil {
-		return fmt.Errorf("setting the cache: %w", err)
-	}
-	return t.toWorkers(ws, func(ctx context.Context) error {
-		_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: off})
-		return err
-	})
+	return t.applyAll(ws, prof, off)
 }
 
 // throttle applies prof's network limits to the page and its workers, and its CPU slowdown
@@ -200,15 +194,20 @@ func (t *tab) throttle(prof netProfile) error {
 	t.prof = &prof
 	noCache, ws := t.noCache, t.workers
 	t.mu.Unlock()
-	if err := apply(t.ctx, &prof, noCache); err != nil {
-		return err
-	}
 	if prof.CPU > 1 {
 		if _, err := chromedp.Call(t.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: prof.CPU}); err != nil {
 			return fmt.Errorf("throttling the CPU: %w", err)
 		}
 	}
-	return t.toWorkers(ws, func(ctx context.Context) error { return apply(ctx, &prof, noCache) })
+	return t.applyAll(ws, &prof, noCache)
+}
+
+// applyAll gives the page and the workers ws the network conditions and the cache setting.
+func (t *tab) applyAll(ws []*tabWorker, prof *netProfile, noCache bool) error {
+	if err := apply(t.ctx, prof, noCache); err != nil {
+		return err
+	}
+	return t.toWorkers(ws, func(ctx context.Context) error { return apply(ctx, prof, noCache) })
 }
 
 // toWorkers runs f on each worker still attached; a worker that has ended is passed over.

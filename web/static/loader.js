@@ -111,20 +111,28 @@
     };
   }
 
+  // readAll reads a response body to its end, giving each part to each; it resolves when the
+  // body is read, and rejects when reading fails.
+  function readAll(body, each) {
+    var reader = body.getReader();
+    return (function next() {
+      return reader.read().then(function (r) {
+        if (r.done) return;
+        each(r.value);
+        return next();
+      });
+    })();
+  }
+
   // count reads a copy of the wasm's response (Response.clone) and reports the bytes received
   // so far, for the progress bar, while the browser streams the original to the compiler.
   function count(copy, report) {
     if (!copy.body || !copy.body.getReader) return;
-    var reader = copy.body.getReader();
     var got = 0;
-    (function next() {
-      reader.read().then(function (r) {
-        if (r.done) return;
-        got += r.value.byteLength;
-        report(got);
-        next();
-      }, function () {});
-    })();
+    readAll(copy.body, function (part) {
+      got += part.byteLength;
+      report(got);
+    }).catch(function () {});
   }
 
   // helping is this script's part as the Web Worker of helper(): it fetches the wasm's bytes
@@ -141,20 +149,15 @@
   function fetchBytes(url) {
     fetch(url).then(function (resp) {
       if (!resp.ok || !resp.body) throw new Error("HTTP " + resp.status);
-      var reader = resp.body.getReader(), parts = [], got = 0, told = 0;
-      function next() {
-        return reader.read().then(function (r) {
-          if (r.done) return;
-          parts.push(r.value);
-          got += r.value.byteLength;
-          if (got - told >= 65536) { // a message per 64 KB at most: each is a task for the page
-            told = got;
-            postMessage({ got: got });
-          }
-          return next();
-        });
-      }
-      return next().then(function () {
+      var parts = [], got = 0, told = 0;
+      return readAll(resp.body, function (part) {
+        parts.push(part);
+        got += part.byteLength;
+        if (got - told >= 65536) { // a message per 64 KB at most: each is a task for the page
+          told = got;
+          postMessage({ got: got });
+        }
+      }).then(function () {
         var all = new Uint8Array(got), at = 0;
         for (var i = 0; i < parts.length; i++) {
           all.set(parts[i], at);
@@ -249,12 +252,16 @@
   function compiled() {
     return fetch(wasmURL).then(function (resp) {
       if (!resp.ok) throw new Error(word("loadError").replace("%s", wasmURL).replace("%s", String(resp.status)));
-      var copy = resp.clone();
       count(resp.clone(), progress);
-      function fromBytes() { return copy.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); }
-      // A server that sends the wrong Content-Type makes streaming fail: fall back to bytes.
+      // A server that sends the wrong Content-Type makes streaming fail: fall back to bytes,
+      // fetched again (from the HTTP cache, as a rule) rather than kept in a second copy of
+      // the response that would hold the whole wasm unread on every load.
+      function fromBytes() {
+        return fetch(wasmURL).then(function (again) { return again.arrayBuffer(); })
+          .then(function (b) { return WebAssembly.compile(b); });
+      }
       if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(resp).catch(fromBytes);
-      return fromBytes();
+      return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     });
   }
 
