@@ -1,11 +1,16 @@
 package e2e
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"briefing/web/server"
 )
 
 // marksJS lists the page's User Timing marks that start with "explorer ", in order.
@@ -52,6 +57,40 @@ func TestStartUpWithoutWorker(t *testing.T) {
 		t.Errorf("progress line %q: want every byte counted", eval[string](t, p, `document.querySelector(".loader-text").textContent`))
 	}
 	p.clean(t)
+}
+
+// TestStartUpWithWrongWasmType: a server that sends the wasm with another Content-Type than
+// application/wasm makes the browser's streaming compile fail; where the page compiles it
+// itself (no worker), it then fetches the bytes again and compiles them.
+func TestStartUpWithWrongWasmType(t *testing.T) {
+	h := server.New(os.DirFS(need(t)), server.Options{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			h.ServeHTTP(typeKeeper{w}, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := newPage(t, srv.URL, 1280, 900)
+	before(t, p, `window.Worker = undefined;`)
+	p.open(t, srv.URL+"/")
+	if got := eval[string](t, p, `performance.getEntriesByType("resource").filter(e => e.name.includes(".wasm")).map(e => e.name).join(" ")`); strings.Count(got, ".wasm") != 2 {
+		t.Errorf("wasm requests %q: want the streamed one, then the bytes fetched again", got)
+	}
+	if !eval[bool](t, p, fullProgressJS) {
+		t.Errorf("progress line %q: want every byte counted", eval[string](t, p, `document.querySelector(".loader-text").textContent`))
+	}
+	p.clean(t)
+}
+
+// typeKeeper keeps the Content-Type its caller set: the handler's own is not written.
+type typeKeeper struct{ http.ResponseWriter }
+
+func (k typeKeeper) WriteHeader(code int) {
+	k.Header().Set("Content-Type", "application/octet-stream")
+	k.ResponseWriter.WriteHeader(code)
 }
 
 // TestStartUpSurvivesItsWorker: a worker that fails, one that never starts, or one that never
