@@ -385,3 +385,22 @@ func TestKeyboardOnly(t *testing.T) {
 	p.run(t, chromedp.KeyEvent(" "), chromedp.WaitNotPresent(chromedp.CSS(`#parity .chart.only svg .target`)))
 	p.clean(t)
 }
+
+// TestLateFocusKeepsTheReadersFocus: a menu gives the focus back to its button a moment after
+// an item is chosen. A reader (or a test) quicker than that moment, who has already opened
+// another card's menu, keeps it open: the late focus does not take the focus from where the
+// reader moved it (it closed the other menu, and a download test waited for it for good).
+func TestLateFocusKeepsTheReadersFocus(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	p.run(t, chromedp.Click(chromedp.CSS(`#parity .share-toggle`)), chromedp.WaitVisible(chromedp.CSS(`#parity .dl-csv`)))
+	// One task: choose an item, then at once open the other menu, before any timer runs.
+	p.run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#parity .dl-csv").click();
+		const b = document.querySelector("#coe-gaps .share-toggle"); b.focus(); b.click();`))
+	p.until(t, "the first item of the opened menu focused", `document.activeElement.matches("#coe-gaps .menu button")`)
+	if !eval[bool](t, p, `!document.querySelector("#coe-gaps .menu").hidden && document.querySelector("#parity .menu").hidden`) {
+		t.Error("the late focus closed the menu the reader had opened")
+	}
+	p.clean(t)
+}

@@ -249,6 +249,20 @@ func (c *DatasetCard) focus(el js.Value, which int) {
 	}
 	c.focusWant = noFocus
 	// Later, not now: focusing fires focus events, and Vugu cannot handle an event in the
-	// middle of a render (the app stopped).
-	js.Global().Call("setTimeout", el.Get("focus").Call("bind", el), 0)
+	// middle of a render (the app stopped). And only if the focus is still where it was now
+	// (or fell to the page, as it does from an item hidden with its menu): a reader quicker
+	// than the timer, who has already moved on (say, opened another card's menu), keeps the
+	// focus; taken from that menu, it would close it.
+	doc := js.Global().Get("document")
+	was := doc.Get("activeElement")
+	var later js.Func
+	later = js.FuncOf(func(js.Value, []js.Value) any {
+		later.Release()
+		now := doc.Get("activeElement")
+		if same := js.Global().Get("Object").Get("is"); now.IsNull() || same.Invoke(now, was).Bool() || same.Invoke(now, doc.Get("body")).Bool() {
+			el.Call("focus")
+		}
+		return nil
+	})
+	js.Global().Call("setTimeout", later, 0)
 }
