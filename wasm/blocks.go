@@ -30,8 +30,9 @@ type blocks struct {
 	// prerendered are, by block key, the elements of the prerendered page whose content is
 	// that block (its first node is the block's marker), indexed before the first patch
 	// (indexPrerendered). Vugu's patch keeps only the first of a chart's prerendered layouts
-	// (240 px) and removes the others; Show moves the nodes of the layout actually shown from
-	// its removed element instead of parsing its HTML again. Let go by ready.
+	// and removes the others (shownFirst makes the one the CSS shows the first); Show moves
+	// the nodes of a layout from its removed element instead of parsing its HTML again, when
+	// the live layout is another one. Let go by ready.
 	prerendered map[string]js.Value
 }
 
@@ -85,6 +86,27 @@ func (bs *blocks) indexPrerendered(root js.Value) {
 	for c := w.Call("nextNode"); c.Truthy(); c = w.Call("nextNode") {
 		if p := c.Get("parentNode"); p.Get("firstChild").Equal(c) {
 			bs.prerendered[c.Get("data").String()] = p
+		}
+	}
+}
+
+// shownFirst removes, before the first patch, a chart's prerendered layouts that come before
+// the one the page's CSS shows. Vugu's patch keeps the first element of a chart's layouts and
+// removes the others, and Show then moved the shown layout's nodes into that first (240 px)
+// element: the browser laid the chart out again after the take-over (in a trace, most of a
+// 60–90 ms task at full speed, after the patch). Kept first, the shown layout stays where it
+// is, nodes and boxes, and Show adopts it. The layouts removed are hidden (display: none), so
+// nothing moves on screen; they stay indexed in prerendered, for Show. Called after
+// indexPrerendered.
+func shownFirst(root js.Value) {
+	layouts := root.Call("querySelectorAll", ".chart[data-width]")
+	for i := 0; i < layouts.Length(); i++ {
+		el := layouts.Index(i)
+		if el.Call("getClientRects").Length() == 0 {
+			continue // hidden, or in no box at all
+		}
+		for p := el.Get("previousElementSibling"); p.Truthy() && p.Call("matches", ".chart[data-width]").Bool(); p = el.Get("previousElementSibling") {
+			p.Call("remove")
 		}
 	}
 }

@@ -78,7 +78,9 @@ func run() error {
 	root.Charts = &view.Cache{}
 	shown := newBlocks()
 	root.Blocks = shown
-	shown.indexPrerendered(js.Global().Get("document").Call("getElementById", "vugu_mount_point"))
+	mount := js.Global().Get("document").Call("getElementById", "vugu_mount_point")
+	shown.indexPrerendered(mount)
+	shownFirst(mount)
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
 	// before its dispatch returns.

@@ -81,6 +81,40 @@ func TestNoLayoutShift(t *testing.T) {
 	}
 }
 
+// TestTakeOverKeepsTheShownCharts: the chart layouts the page's CSS shows before the wasm
+// starts are the very elements the explorer shows after its take-over, not copies of them
+// moved into another element, which had the browser lay every chart out again (wasm/blocks.go,
+// shownFirst). On a desktop, a phone (in French) and in a 600 px intranet column. (An embed
+// link is served the whole prerendered page, which its take-over reduces to one card: its
+// elements are Vugu's to rearrange.)
+func TestTakeOverKeepsTheShownCharts(t *testing.T) {
+	u := site(t)
+	for _, room := range []struct {
+		width int64
+		path  string
+	}{{1280, "/"}, {375, "/?lang=fr"}, {600, "/"}} {
+		p := newPage(t, u, room.width, 900)
+		p.run(t, chromedp.EmulateViewport(room.width, 900))
+		before(t, p, `document.addEventListener("DOMContentLoaded", () => {
+			window.__shown = [...document.querySelectorAll(".chart[data-width]")].filter(c => c.getClientRects().length > 0);
+		});`)
+		p.open(t, u+room.path)
+		p.settled(t)
+		got := eval[[]string](t, p, `(() => {
+			const shown = window.__shown || [];
+			const live = [...document.querySelectorAll(".chart.only")];
+			const out = [];
+			if (!shown.length) out.push("no chart layout shown before the take-over");
+			if (live.length !== shown.length) out.push(live.length + " charts after the take-over, " + shown.length + " before");
+			for (const c of live) if (!shown.includes(c)) out.push(c.closest("section, body").id + ": another element (data-width " + c.dataset.width + ")");
+			return out; })()`)
+		for _, g := range got {
+			t.Errorf("%s at %d px: %s", room.path, room.width, g)
+		}
+		p.clean(t)
+	}
+}
+
 // TestZoom200 lays the explorer out at the width a 1280 px screen has at 200 % zoom (640 CSS
 // px) and at a phone's: nothing may need horizontal scrolling of the page (wide tables
 // scroll inside their own box).
