@@ -3,6 +3,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall/js"
 
 	"github.com/vugu/vugu"
@@ -24,6 +25,14 @@ func inPage() bool { return js.Global().Get("document").Truthy() }
 // package initialisation before main) is compiled already when the page's thread runs it,
 // instead of in its long first tasks (docs/startup.md). Nothing else is kept: the worker ends
 // after this returns.
+//
+// The rehearsal has two acts. The first is the take-over's; when it is over the page is told
+// (explorerRehearsed, in loader.js) and takes over. The second runs meanwhile, on the worker's
+// own thread: what the page runs once the controls work, the warm-up's charts for the first
+// view and the garbage collector's first collection (the collector is off in the page until
+// then). Without it the page compiled those functions in its first quiet moment, a long task
+// after the take-over (89 ms of baseline compilation at full speed in one trace). The page
+// ends the worker when it is over, or at most rehearsalWait after the take-over.
 func rehearse() {
 	defer func() { _ = recover() }() // a failed rehearsal only leaves the page more to compile
 	b := built.Briefing()
@@ -34,4 +43,9 @@ func rehearse() {
 		return
 	}
 	env.RunBuild(root)
+	if f := js.Global().Get("explorerRehearsed"); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
+	view.Warm(root.Datasets(), root.Effective(), root.Charts, root.Layouts(), func() {})
+	runtime.GC()
 }

@@ -43,6 +43,23 @@ func TestStartUpOffThePageThread(t *testing.T) {
 	p.clean(t)
 }
 
+// TestRehearsalGoesOnDuringTheTakeOver: the worker's rehearsal has a second act, the code the
+// page runs once its controls work (the warm-up's charts, the first collection), rehearsed
+// while the page takes over: the page takes over at the end of the first act ("explorer
+// rehearsed"), and is told when the second is over ("explorer rehearsal over"), then ends the
+// worker (wasm/rehearse.go, loader.js).
+func TestRehearsalGoesOnDuringTheTakeOver(t *testing.T) {
+	u := site(t)
+	p := newPage(t, u, 1280, 900)
+	p.open(t, u+"/")
+	p.until(t, "the rehearsal's end", `performance.getEntriesByName("explorer rehearsal over").length > 0`)
+	marks := eval[string](t, p, marksJS)
+	if r, o := strings.Index(marks, "explorer rehearsed"), strings.Index(marks, "explorer rehearsal over"); r < 0 || r > o {
+		t.Errorf("marks %q: want explorer rehearsed, then explorer rehearsal over", marks)
+	}
+	p.clean(t)
+}
+
 // TestStartUpWithoutWorker: where there can be no worker, the page downloads and compiles the
 // wasm itself, with its progress line, as before.
 func TestStartUpWithoutWorker(t *testing.T) {

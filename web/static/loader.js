@@ -19,7 +19,9 @@
   // read and early.js keeps what the reader does. The cap only guards against a worker that
   // never answers.
   var rehearsalWait = 10000;
-  var rehearsal = null; // the worker of rehearsed(), until the explorer is ready
+  var rehearsal = null; // the worker of rehearsed(), until the explorer is ready and it is over
+  var rehearsalOver = false; // the worker's rehearsal has ended, both its acts (wasm/rehearse.go)
+  var ready = false; // explorerReady has run
   var words = pickWords();
 
   // pickWords returns the loader's texts in the page's language, chosen as the wasm chooses
@@ -90,7 +92,9 @@
 
   window.explorerReady = function () {
     if (loader) loader.hidden = true;
-    endRehearsal();
+    ready = true;
+    if (rehearsalOver) endRehearsal();
+    else setTimeout(endRehearsal, rehearsalWait);
   };
 
   // endRehearsal ends the worker of rehearsed(), with its Go instance and memory.
@@ -175,9 +179,12 @@
     new Promise(function (resolve) {
       importScripts(exec); // Go's wasm_exec.js, as the page has it
       var go = new Go();
+      // The program calls this when the take-over's part is over, and goes on with what the
+      // page runs after it (wasm/rehearse.go); the page may take over meanwhile.
+      self.explorerRehearsed = function () { postMessage({ rehearsed: true }); };
       resolve(WebAssembly.instantiate(mod, go.importObject).then(function (inst) { return go.run(inst); }));
     }).then(function () {
-      postMessage({ rehearsed: true });
+      postMessage({ rehearsed: true, over: true });
     }, function (err) {
       postMessage({ failed: String(err && err.message || err) });
     });
@@ -318,20 +325,30 @@
   function rehearsed(worker, mod) {
     return new Promise(function (resolve) {
       var timer = 0, over = false;
-      function done() {
+      function done(e) {
+        if (e && e.data && (e.data.over || e.data.failed)) finish();
         if (over) return;
         over = true;
         clearTimeout(timer);
         performance.mark("explorer rehearsed");
-        // The worker ends once the explorer is ready (explorerReady) or has failed, not here:
-        // ended before the page's instance has run, its compiled code was not the page's to
-        // use (measured: the page's thread compiled the start-up code again).
+        // The worker ends once the explorer is ready (explorerReady) and the rehearsal's second
+        // act is over, or when the explorer has failed; not here: ended before the page's
+        // instance has run, its compiled code was not the page's to use (measured: the page's
+        // thread compiled the start-up code again).
         rehearsal = worker;
         resolve(mod);
+      }
+      // finish notes that the worker has nothing more to do (both acts over, or failed).
+      function finish() {
+        if (rehearsalOver) return;
+        rehearsalOver = true;
+        performance.mark("explorer rehearsal over");
+        if (ready) endRehearsal();
       }
       worker.onmessage = done;
       worker.onerror = function (e) {
         e.preventDefault();
+        finish();
         done();
       };
       timer = setTimeout(done, rehearsalWait);
