@@ -16,7 +16,8 @@ import (
 // cache, one at a time, for the latest view only. Go's wasm runs on one thread and a chart
 // cannot be interrupted, so a click that arrives mid-chart waits for it: work starts only
 // once the page has been quiet for warmDelay, and gives the browser its thread back between
-// charts (yieldToBrowser, as the take-over's pauses do). Garbage is collected while the reader reads (idle.Collector).
+// charts (yieldToBrowser, as the take-over's pauses do). Garbage is collected while the
+// reader reads (idle.Collector).
 // Each chart and collection is a User Timing measure (explorer warm, explorer gc), so that
 // the benchmark can tell whether background work overlapped a change (web/bench).
 func newWarmer() *idle.Worker {

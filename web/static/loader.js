@@ -93,8 +93,8 @@
   window.explorerReady = function () {
     if (loader) loader.hidden = true;
     ready = true;
-    if (rehearsalOver) endRehearsal();
-    else setTimeout(endRehearsal, rehearsalWait);
+    if (!rehearsal || rehearsalOver) endRehearsal();
+    else setTimeout(endRehearsal, rehearsalWait); // its second act still running: a cap
   };
 
   // endRehearsal ends the worker of rehearsed(), with its Go instance and memory.
