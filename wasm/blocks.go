@@ -9,6 +9,7 @@ import (
 	vjs "github.com/vugu/vugu/js"
 
 	"briefing/web/page"
+	"briefing/web/view"
 )
 
 // blocks puts a block's HTML into its element (ui.Blocks in web/ui). Vugu calls Show through the
@@ -88,6 +89,19 @@ func (bs *blocks) indexPrerendered(root js.Value) {
 			bs.prerendered[c.Get("data").String()] = p
 		}
 	}
+}
+
+// prerenderedChart says whether the prerendered page has a chart's block (view.Cache.Shown):
+// the build then names the chart without drawing it, and Show adopts the prerendered one. It
+// holds the keys, not the elements, so it stays true once the index is let go: a chart the
+// page showed is drawn only if its markup is needed again (view.Chart). Called after
+// indexPrerendered.
+func (bs *blocks) prerenderedChart() func(key string, tips []view.Tip) bool {
+	keys := make(map[string]bool, len(bs.prerendered))
+	for k := range bs.prerendered {
+		keys[k] = true
+	}
+	return func(key string, tips []view.Tip) bool { return keys[page.ChartKey(key, tips)] }
 }
 
 // shownFirst removes, before the first patch, a chart's prerendered layouts that come before

@@ -81,6 +81,7 @@ func run() error {
 	mount := js.Global().Get("document").Call("getElementById", "vugu_mount_point")
 	shown.indexPrerendered(mount)
 	shownFirst(mount)
+	root.Charts.Shown = shown.prerenderedChart()
 	// draw renders the page. The first render, the take-over, pauses after the build (see
 	// pause); later ones run whole, as early.js and the tests expect an event to be rendered
 	// before its dispatch returns.
@@ -137,6 +138,9 @@ func run() error {
 		first, warmNew := renders.Done(root.Version())
 		count("explorerRenders", renders.Count()) // for tests: see idle.Renders
 		if first {
+			// For tests: the charts the take-over drew, none when the page showed them all
+			// (view.Cache.Shown).
+			count("explorerTakeOverCharts", root.Charts.Len())
 			mark("first render done")
 			shown.prerendered = nil // the take-over is done: the layouts not shown can go
 			ready()

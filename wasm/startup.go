@@ -72,11 +72,12 @@ func yieldToBrowser() {
 	<-done
 }
 
-// drawAhead renders the charts of the first view into the chart cache one card at a time,
-// pausing between cards, so that the first build (one call into Vugu that cannot pause) finds
-// them drawn. Each card is also the first run of the chart code, which the browser compiles
-// as it is first called: that cost is spread over these slices too. A card that fails here is
-// left to the build, which shows the failure in that card as usual.
+// drawAhead builds the first view's cards one at a time, pausing between cards, so that the
+// first build (one call into Vugu that cannot pause) finds their charts in the chart cache.
+// The charts the prerendered page shows are not drawn at all (view.Cache.Shown), so this
+// draws only what the page does not show: a link's view other than the prerendered one, a
+// dark theme. A card that fails here is left to the build, which shows the failure in that
+// card as usual.
 func drawAhead(root *ui.Root) {
 	s := root.Effective()
 	if s.Slide > 0 { // a presentation opened from a link draws slides, not cards

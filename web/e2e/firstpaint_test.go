@@ -84,9 +84,10 @@ func TestNoLayoutShift(t *testing.T) {
 // TestTakeOverKeepsTheShownCharts: the chart layouts the page's CSS shows before the wasm
 // starts are the very elements the explorer shows after its take-over, not copies of them
 // moved into another element, which had the browser lay every chart out again (wasm/blocks.go,
-// shownFirst). On a desktop, a phone (in French) and in a 600 px intranet column. (An embed
-// link is served the whole prerendered page, which its take-over reduces to one card: its
-// elements are Vugu's to rearrange.)
+// shownFirst); and the take-over draws none of them again (view.Cache.Shown: drawing them was
+// the largest part of its work). On a desktop, a phone (in French) and in a 600 px intranet
+// column. (An embed link is served the whole prerendered page, which its take-over reduces to
+// one card: its elements are Vugu's to rearrange.)
 func TestTakeOverKeepsTheShownCharts(t *testing.T) {
 	u := site(t)
 	for _, room := range []struct {
@@ -110,6 +111,9 @@ func TestTakeOverKeepsTheShownCharts(t *testing.T) {
 			return out; })()`)
 		for _, g := range got {
 			t.Errorf("%s at %d px: %s", room.path, room.width, g)
+		}
+		if n := eval[int](t, p, `window.explorerTakeOverCharts ?? -1`); n != 0 {
+			t.Errorf("%s at %d px: the take-over drew %d charts, want none: the page shows them all", room.path, room.width, n)
 		}
 		p.clean(t)
 	}

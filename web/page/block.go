@@ -78,13 +78,15 @@ func (h *hasher) key(prefix string) string {
 // chartBlock is a chart box's content: the SVG, and over it one focusable button per bar
 // whose tooltip is pure CSS, so hovering or focusing a bar runs no Go at all. The chart's
 // key names its spec (theme, width, data, words), and so its hits; the tips' words are hashed
-// with it.
-func chartBlock(r chart.Result, tips []view.Tip) Block {
-	h := newHasher().add(r.Key)
-	for _, t := range tips {
-		h.add(t.Text)
-	}
-	return Block{Key: h.key("chart"), html: func(b *markup.Builder) {
+// with it (ChartKey). A chart only named (the page shows it already: view.Chart) is drawn
+// when its markup is made, if ever; should that fail, the box says failed instead.
+func chartBlock(ch view.Chart, tips []view.Tip, failed string) Block {
+	return Block{Key: ChartKey(ch.Key, tips), html: func(b *markup.Builder) {
+		r, err := ch.Draw()
+		if err != nil {
+			b.Elem("p", failed, markup.A("class", "card-problem"), markup.A("role", "alert"))
+			return
+		}
 		b.Open("div", markup.A("class", "plot")).Trusted(markup.Trusted(r.SVG)).Close("div")
 		b.Open("div", markup.A("class", "hits"))
 		for _, h := range r.Hits {
@@ -95,6 +97,17 @@ func chartBlock(r chart.Result, tips []view.Tip) Block {
 		}
 		b.Close("div")
 	}}
+}
+
+// ChartKey is the block key of the chart with this key (view.Key) and these tooltips, as
+// its prerendered block's marker names it: the wasm tells by it which charts the page
+// already shows (view.Cache.Shown).
+func ChartKey(key string, tips []view.Tip) string {
+	h := newHasher().add(key)
+	for _, t := range tips {
+		h.add(t.Text)
+	}
+	return h.key("chart")
 }
 
 // slideBlock is a slide's chart, keyed by its spec.

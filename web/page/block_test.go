@@ -13,7 +13,7 @@ import (
 func TestChartBlockEscapesTipsAndPlacesHits(t *testing.T) {
 	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0, X: 0.1, Y: 0.2, W: 0.3, H: 0.4}, {Index: 1}}}
 	tips := []view.Tip{{Text: `<img src=x onerror=alert(1)> & "q"`}, {Text: "2018: 27"}}
-	b := chartBlock(r, tips)
+	b := chartBlock(view.Chart{Result: r}, tips, "failed")
 	if strings.Contains(b.HTML(), "<img") {
 		t.Fatalf("tip text not escaped: %s", b.HTML())
 	}
@@ -34,18 +34,18 @@ func TestChartBlockEscapesTipsAndPlacesHits(t *testing.T) {
 
 func TestBlockKeyFollowsContent(t *testing.T) {
 	r := chart.Result{SVG: `<svg></svg>`, Key: "k1", Hits: []chart.Hit{{Index: 0}}}
-	a := chartBlock(r, []view.Tip{{Text: "2017: 59"}})
-	if b := chartBlock(r, []view.Tip{{Text: "2017: 59"}}); b.Key != a.Key || b.HTML() != a.HTML() {
+	a := chartBlock(view.Chart{Result: r}, []view.Tip{{Text: "2017: 59"}}, "failed")
+	if b := chartBlock(view.Chart{Result: r}, []view.Tip{{Text: "2017: 59"}}, "failed"); b.Key != a.Key || b.HTML() != a.HTML() {
 		t.Error("the same chart and tips gave a different block key")
 	}
 	// The same chart with other tip words (another language, a reader's new file) must be set
 	// again, or the page would keep the old tooltips.
-	if b := chartBlock(r, []view.Tip{{Text: "2017 : 59"}}); b.Key == a.Key {
+	if b := chartBlock(view.Chart{Result: r}, []view.Tip{{Text: "2017 : 59"}}, "failed"); b.Key == a.Key {
 		t.Error("different tips, same key")
 	}
 	r2 := r
 	r2.Key = "k2"
-	if b := chartBlock(r2, []view.Tip{{Text: "2017: 59"}}); b.Key == a.Key {
+	if b := chartBlock(view.Chart{Result: r2}, []view.Tip{{Text: "2017: 59"}}, "failed"); b.Key == a.Key {
 		t.Error("different chart, same key")
 	}
 	rows := []view.KeyFigureRow{{ID: "a", Figure: "80,000", Before: "more than ", Mark: "80,000", After: " peacekeepers"}}

@@ -65,9 +65,9 @@ func Build(in Input) Model {
 	}
 	for _, c := range view.Cards(in.Briefing, in.Shown, s, in.Charts, in.Layouts) {
 		card := Card{Card: c, Charts: make([]Block, len(c.Charts))}
-		for i, r := range c.Charts {
-			if r.Key != "" {
-				card.Charts[i] = chartBlock(r, c.Tips)
+		for i, ch := range c.Charts {
+			if ch.Key != "" {
+				card.Charts[i] = chartBlock(ch, c.Tips, view.NoticesFor(s.Lang).CardFailed)
 			}
 		}
 		if c.View.Table || !c.Charted { // shown as a table (ui.DatasetCard.showChart)

@@ -95,3 +95,45 @@ func TestLinkProblemFromTheURLState(t *testing.T) {
 		t.Errorf("link problem %+v", m.Link)
 	}
 }
+
+// TestShownChartsAreNotDrawnAgain: the browser's first build of the page the build
+// prerendered (every layout) names the charts the page shows without drawing them
+// (view.Cache.Shown, set by the wasm from the prerendered blocks' keys): their block keys are
+// the prerendered ones, so Show adopts them, and their markup, made only if needed, is the
+// drawn chart's.
+func TestShownChartsAreNotDrawnAgain(t *testing.T) {
+	for _, s := range []state.State{state.Default(), state.Reduce(state.Default(), state.SetLang{Lang: "fr"})} {
+		pre := input(t, s)
+		pre.Layouts = view.AllLayouts
+		prerendered := map[string]string{} // block key → HTML
+		for _, c := range Build(pre).Cards {
+			for _, b := range c.Charts {
+				prerendered[b.Key] = b.HTML()
+			}
+		}
+		for _, layouts := range []view.Layouts{view.NarrowLayout, view.WideLayout, view.Layouts(600)} {
+			live := input(t, s)
+			live.Layouts = layouts
+			live.Charts.Shown = func(key string, tips []view.Tip) bool { _, ok := prerendered[ChartKey(key, tips)]; return ok }
+			m := Build(live)
+			if n := live.Charts.Len(); n != 0 {
+				t.Errorf("%s, layout %d: %d charts drawn, want none: the page shows them all", s.Lang, layouts, n)
+			}
+			for _, c := range m.Cards {
+				if len(c.Charts) != 1 {
+					t.Fatalf("%s, layout %d: card %s has %d charts, want 1", s.Lang, layouts, c.ID, len(c.Charts))
+				}
+				b := c.Charts[0]
+				html, ok := prerendered[b.Key]
+				if !ok {
+					t.Errorf("%s, layout %d: card %s's chart block %s is not one the page has", s.Lang, layouts, c.ID, b.Key)
+				} else if b.HTML() != html {
+					t.Errorf("%s, layout %d: card %s's chart, drawn when asked, is not the prerendered one", s.Lang, layouts, c.ID)
+				}
+			}
+			if live.Charts.Len() != len(m.Cards) {
+				t.Errorf("%s, layout %d: %d charts drawn for their markup, want %d", s.Lang, layouts, live.Charts.Len(), len(m.Cards))
+			}
+		}
+	}
+}

@@ -14,6 +14,22 @@ import (
 type Cache struct {
 	mu sync.Mutex
 	m  map[string]chart.Result
+	// Shown, when set, says whether the page already shows the chart with this key (Key) and
+	// these tooltips, drawn by the build: NewCard then names it without drawing it (Chart).
+	// The wasm sets it before its first build, from the prerendered page's blocks: drawing
+	// the first view's charts again was the largest part of the take-over. Set once, before
+	// any use; it must be safe for concurrent calls.
+	Shown func(key string, tips []Tip) bool
+}
+
+// shown reports whether the page already shows sp's chart with these tips (Shown), and the
+// chart's key if it does.
+func (c *Cache) shown(sp chart.Spec, tips []Tip) (string, bool) {
+	if c.Shown == nil {
+		return "", false
+	}
+	key := Key(sp)
+	return key, c.Shown(key, tips)
 }
 
 // maxEntries bounds the memory a long session can hold; the key space is small in practice.

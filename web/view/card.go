@@ -60,8 +60,8 @@ type Card struct {
 	Upload     bool   // the reader's own data, with no source in the briefing
 	Charted    bool   // false when the data cannot be charted (too many rows): table only
 	Note       string // a message shown above the chart, e.g. why it is not charted
-	// Charts are the card's chart at each width it was drawn at (Layouts), narrowest first.
-	Charts     []chart.Result
+	// Charts are the card's chart at each width (Layouts), narrowest first.
+	Charts     []Chart
 	Tips       []Tip
 	Table      Table
 	Figures    []FigureSource
@@ -91,14 +91,28 @@ func (l Layouts) widths() []int {
 	return []int{int(l)}
 }
 
-// Chart is the card's chart at a width, if it was drawn at it.
-func (c Card) Chart(width int) (chart.Result, bool) {
-	for _, r := range c.Charts {
-		if r.Width == width {
-			return r, true
-		}
+// Chart is a card's chart at one width: drawn, or only named when the page already shows it
+// (Cache.Shown), its Result then holding its Key and Width alone. Draw draws it then, should
+// its markup ever be needed.
+type Chart struct {
+	chart.Result
+	spec  chart.Spec
+	cache *Cache // set when only named
+}
+
+// Draw is the chart drawn: the Result itself, or drawn through the cache when it was only
+// named. A panic while drawing is an error, which the caller shows in the chart's box: the
+// page was drawn from this very spec before, so it is not expected.
+func (c Chart) Draw() (r chart.Result, err error) {
+	if c.cache == nil {
+		return c.Result, nil
 	}
-	return chart.Result{}, false
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("drawing chart %s: %v", c.spec.ID, p)
+		}
+	}()
+	return c.cache.Render(c.spec)
 }
 
 // Cards builds the card of every dataset for the state, rendering charts through the cache.
@@ -141,11 +155,15 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 				card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
 			}
 		}
+		if key, ok := c.shown(sp, card.Tips); ok { // drawn by the build already: not again
+			card.Charts = append(card.Charts, Chart{Result: chart.Result{Key: key, Width: width}, spec: sp, cache: c})
+			continue
+		}
 		r, err := c.Render(sp)
 		if err != nil {
 			return noRoomCard(card, l, len(ds.Rows), err)
 		}
-		card.Charts = append(card.Charts, r)
+		card.Charts = append(card.Charts, Chart{Result: r})
 	}
 	card.Charted = true
 	return card, nil

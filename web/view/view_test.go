@@ -409,3 +409,46 @@ func BenchmarkRelayout(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/charts, "ns/chart")
 	})
 }
+
+// TestNamedChartIsDrawnWhenAsked: a chart the page already shows (Cache.Shown) is named, not
+// drawn, by NewCard; Draw then draws it as NewCard would have, through the cache. A spec that
+// cannot be drawn is Draw's error, not a panic in the caller.
+func TestNamedChartIsDrawnWhenAsked(t *testing.T) {
+	b := briefing(t)
+	ds := dataset(t, b, "parity")
+	s := state.Default()
+	drawn, err := NewCard(b, ds, s, &Cache{}, WideLayout)
+	if err != nil || len(drawn.Charts) != 1 {
+		t.Fatalf("drawn card: %v, %d charts", err, len(drawn.Charts))
+	}
+	var asked []string
+	c := &Cache{Shown: func(key string, tips []Tip) bool {
+		asked = append(asked, key)
+		return len(tips) == len(drawn.Tips)
+	}}
+	named, err := NewCard(b, ds, s, c, WideLayout)
+	if err != nil || len(named.Charts) != 1 {
+		t.Fatalf("named card: %v, %d charts", err, len(named.Charts))
+	}
+	ch := named.Charts[0]
+	if c.Len() != 0 || ch.SVG != "" {
+		t.Fatalf("a chart the page shows was drawn: %d in the cache", c.Len())
+	}
+	if len(asked) != 1 || asked[0] != drawn.Charts[0].Key || ch.Key != drawn.Charts[0].Key || ch.Width != WideWidth {
+		t.Errorf("named %q at %d (asked %q), want the drawn chart's key %q at %d", ch.Key, ch.Width, asked, drawn.Charts[0].Key, WideWidth)
+	}
+	r, err := ch.Draw()
+	if err != nil || r.SVG != drawn.Charts[0].SVG || !reflect.DeepEqual(r.Hits, drawn.Charts[0].Hits) {
+		t.Errorf("Draw: %v; the same chart as drawn at once: %v", err, r.SVG == drawn.Charts[0].SVG)
+	}
+	if c.Len() != 1 {
+		t.Errorf("Draw left %d charts in the cache, want 1", c.Len())
+	}
+	bad := Chart{spec: chart.Spec{ID: "bad", Width: 10}, cache: &Cache{}}
+	if _, err := bad.Draw(); err == nil {
+		t.Error("a spec that cannot be drawn: no error")
+	}
+	if d, err := (Chart{Result: drawn.Charts[0].Result}).Draw(); err != nil || d.SVG != drawn.Charts[0].SVG {
+		t.Errorf("a drawn chart's Draw: %v", err)
+	}
+}
