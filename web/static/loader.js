@@ -93,8 +93,14 @@
   window.explorerReady = function () {
     if (loader) loader.hidden = true;
     ready = true;
-    if (!rehearsal || rehearsalOver) endRehearsal();
-    else setTimeout(endRehearsal, rehearsalWait); // its second act still running: a cap
+    if (!rehearsal || rehearsalOver) {
+      endRehearsal();
+      return;
+    }
+    // The rehearsal's second act waits for this: run during the take-over, its compiling
+    // contended with the page's own for the module the two threads share (wasm/rehearse.go).
+    rehearsal.postMessage({ goOn: true });
+    setTimeout(endRehearsal, rehearsalWait); // a cap
   };
 
   // endRehearsal ends the worker of rehearsed(), with its Go instance and memory.
@@ -147,6 +153,7 @@
       var m = e.data || {};
       if (m.fetch) fetchBytes(m.fetch);
       if (m.module) rehearse(m.module, m.exec);
+      if (m.goOn) goOn();
     };
   }
 
@@ -175,13 +182,28 @@
     });
   }
 
+  // The rehearsal's second act (wasm/rehearse.go), and whether the page has asked for it: it
+  // may, when the first act is late (rehearsalWait), before the act is ready.
+  var secondAct = null, goOnAsked = false;
+  function goOn() {
+    goOnAsked = true;
+    var next = secondAct;
+    secondAct = null;
+    if (next) next();
+  }
+
   function rehearse(mod, exec) {
     new Promise(function (resolve) {
       importScripts(exec); // Go's wasm_exec.js, as the page has it
       var go = new Go();
       // The program calls this when the take-over's part is over, and goes on with what the
-      // page runs after it (wasm/rehearse.go); the page may take over meanwhile.
-      self.explorerRehearsed = function () { postMessage({ rehearsed: true }); };
+      // page runs after it (wasm/rehearse.go) when it is called back: once the page's controls
+      // work (explorerReady).
+      self.explorerRehearsed = function (next) {
+        secondAct = next;
+        postMessage({ rehearsed: true });
+        if (goOnAsked) goOn();
+      };
       resolve(WebAssembly.instantiate(mod, go.importObject).then(function (inst) { return go.run(inst); }));
     }).then(function () {
       postMessage({ rehearsed: true, over: true });
