@@ -22,23 +22,23 @@ import (
 func inPage() bool { return js.Global().Get("document").Truthy() }
 
 // rehearse runs, in that worker, the part of the take-over that needs no page: Vugu's build of
-// the whole tree for the first view, and the Go half of its renderer (rehearseRender). V8 compiles each wasm function
-// the first time it is called, on the thread that calls it, and the compiled code belongs to
-// the module, which the worker hands to the page: what runs here (and Go's runtime and
-// package initialisation before main) is compiled already when the page's thread runs it,
-// instead of in its long first tasks (docs/startup.md). Nothing else is kept: the worker ends
-// after this returns.
+// the whole tree for the first view, and the Go half of its renderer (rehearseRender). V8
+// compiles each wasm function the first time it is called, on the thread that calls it, and
+// the compiled code belongs to the module, which the worker hands to the page: what runs here
+// (and Go's runtime and package initialisation before main) is compiled already when the
+// page's thread runs it, instead of in its long first tasks (docs/startup.md). Nothing else
+// is kept: the worker ends after this returns.
 //
 // The rehearsal has two acts. The first is the take-over's; when it is over the page is told
 // (explorerRehearsed, in loader.js) and takes over. The second runs once the page's controls
 // work (the page says so through loader.js), on the worker's own thread: what the page runs
-// next, the warm-up's charts for the first view and the garbage collector's first collection
-// (the collector is off in the page until then). Without it the page compiled those functions
+// next, the garbage collector's first collection (the collector is off in the page until
+// then) and the warm-up's charts for the first view. Without it the page compiled those functions
 // in its first quiet moment, a long task after the take-over (89 ms of baseline compilation at
-// full speed in one trace). It waits for the controls because, run during the take-over, its
-// compiling stalled the page's: both threads compile into the one module they share, and the
-// page's lazy compilations took 5–13 ms each at times, small functions among them. The page
-// ends the worker when it is over, or at most rehearsalWait after the take-over.
+// full speed in one trace). It waits for the controls because both threads compile into the
+// one module they share: run during the take-over, it left the page's own lazy compilations
+// stalled more often (5–13 ms for a small function at times; docs/startup.md). The page ends
+// the worker when it is over, or at most rehearsalWait after the take-over.
 func rehearse() {
 	defer func() { _ = recover() }() // a failed rehearsal only leaves the page more to compile
 	b := built.Briefing()
