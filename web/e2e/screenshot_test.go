@@ -65,6 +65,10 @@ func TestScreenshots(t *testing.T) {
 		p := newPage(t, u, s.width, s.height)
 		p.run(t, chromedp.EmulateViewport(s.width, s.height))
 		p.open(t, u+"/"+s.query)
+		// The layout the explorer measures can still change the page after its controls work
+		// (a theme's charts drawn for the box they have): an element shot whose box was taken
+		// before came out showing another part of the page, magnified.
+		p.settled(t)
 		shot := chromedp.FullScreenshot(100)
 		if s.element == "viewport" {
 			shot = chromedp.CaptureScreenshot()
