@@ -33,9 +33,9 @@ func inPage() bool { return js.Global().Get("document").Truthy() }
 // (explorerRehearsed, in loader.js) and takes over. The second runs once the page's controls
 // work (the page says so through loader.js), on the worker's own thread: what the page runs
 // next, the garbage collector's first collection (the collector is off in the page until
-// then) and the warm-up's charts for the first view. Without it the page compiled those functions
-// in its first quiet moment, a long task after the take-over (89 ms of baseline compilation at
-// full speed in one trace). It waits for the controls because both threads compile into the
+// then) and the warm-up's charts for the first view. Without it the page compiled those
+// functions in its first quiet moment, a long task after the take-over (89 ms of baseline
+// compilation at full speed in one trace). It waits for the controls because both threads compile into the
 // one module they share: run during the take-over, it left the page's own lazy compilations
 // stalled more often (5–13 ms for a small function at times; docs/startup.md). The page ends
 // the worker when it is over, or at most rehearsalWait after the take-over.

@@ -22,22 +22,25 @@ type Cache struct {
 	Shown func(key string, tips []Tip) bool
 }
 
-// shown reports whether the page already shows sp's chart with these tips (Shown), and the
-// chart's key if it does.
-func (c *Cache) shown(sp chart.Spec, tips []Tip) (string, bool) {
-	if c.Shown == nil {
-		return "", false
-	}
+// chart is sp's chart for a card with these tips: only named when the page shows it already
+// (Shown), drawn or taken from the cache otherwise. The key is made once for both.
+func (c *Cache) chart(sp chart.Spec, tips []Tip) (Chart, error) {
 	key := Key(sp)
-	return key, c.Shown(key, tips)
+	if c.Shown != nil && c.Shown(key, tips) {
+		return Chart{Result: chart.Result{Key: key, Width: sp.Width}, spec: sp, cache: c}, nil
+	}
+	r, err := c.render(key, sp)
+	return Chart{Result: r}, err
 }
 
 // maxEntries bounds the memory a long session can hold; the key space is small in practice.
 const maxEntries = 256
 
 // Render returns the cached result for a spec or renders it.
-func (c *Cache) Render(s chart.Spec) (chart.Result, error) {
-	key := Key(s)
+func (c *Cache) Render(s chart.Spec) (chart.Result, error) { return c.render(Key(s), s) }
+
+// render is Render with the spec's key already made.
+func (c *Cache) render(key string, s chart.Spec) (chart.Result, error) {
 	c.mu.Lock()
 	r, ok := c.m[key]
 	c.mu.Unlock()

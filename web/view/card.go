@@ -155,15 +155,11 @@ func NewCard(b *data.Briefing, ds data.Dataset, s state.State, c *Cache, layouts
 				card.Tips = append(card.Tips, Tip{Label: b.Label, Text: b.Tip})
 			}
 		}
-		if key, ok := c.shown(sp, card.Tips); ok { // drawn by the build already: not again
-			card.Charts = append(card.Charts, Chart{Result: chart.Result{Key: key, Width: width}, spec: sp, cache: c})
-			continue
-		}
-		r, err := c.Render(sp)
+		ch, err := c.chart(sp, card.Tips) // not drawn when the page shows it already
 		if err != nil {
 			return noRoomCard(card, l, len(ds.Rows), err)
 		}
-		card.Charts = append(card.Charts, Chart{Result: r})
+		card.Charts = append(card.Charts, ch)
 	}
 	card.Charted = true
 	return card, nil
